@@ -1,0 +1,152 @@
+"""Block structure of a help file (mistletoe), cut into H2 sections and H3 subsections.
+
+mistletoe finds the blocks and their first lines; the text of a block is always taken from the
+original lines, so nothing mistletoe interprets (link definitions, escapes, emphasis) is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mistletoe import block_token
+
+from generator.diagnostics import DiagnosticSink
+from generator.read.source import Source
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
+
+
+@dataclass
+class Block:
+    kind: str  # "heading", "code" or "text"
+    line: int
+    end: int
+    level: int = 0
+    text: str = ""
+    info: str = ""
+
+
+@dataclass
+class Section:
+    """An H2 section (or the preamble before the first H2) with its blocks."""
+
+    title: str  # normalised: upper case, single spaces
+    heading: str
+    line: int
+    end: int
+    blocks: list[Block] = field(default_factory=list)
+
+    def subsections(self) -> list[Section]:
+        """Split at H3 headings; blocks before the first H3 form a subsection with an empty heading."""
+        parts: list[Section] = []
+        current = Section("", "", self.line, self.line)
+        for block in self.blocks:
+            if block.kind == "heading" and block.level == 3:
+                if current.blocks or current.heading:
+                    parts.append(current)
+                current = Section(normalise_title(block.text), block.text, block.line, block.end)
+                continue
+            current.blocks.append(block)
+            current.end = block.end
+        if current.blocks or current.heading:
+            parts.append(current)
+        return parts
+
+
+def normalise_title(text: str) -> str:
+    return " ".join(text.split()).upper()
+
+
+@dataclass
+class Document:
+    source: Source
+    title: Block | None  # the first H1
+    sections: list[Section]
+
+
+def parse(source: Source, sink: DiagnosticSink) -> Document:
+    blocks = _blocks(source, sink)
+    title: Block | None = None
+    sections: list[Section] = []
+    current: Section | None = None
+    for block in blocks:
+        if block.kind == "heading" and block.level == 1 and title is None and current is None:
+            title = block
+            continue
+        if block.kind == "heading" and block.level <= 2:
+            current = Section(normalise_title(block.text), block.text, block.line, block.end)
+            sections.append(current)
+            continue
+        if current is not None:
+            current.blocks.append(block)
+            current.end = block.end
+    for index, section in enumerate(sections):
+        # A section ends where the next heading of its level starts, blank lines included.
+        following = sections[index + 1].line - 1 if index + 1 < len(sections) else len(source.lines)
+        section.end = max(section.end, following)
+    return Document(source, title, sections)
+
+
+def _blocks(source: Source, sink: DiagnosticSink) -> list[Block]:
+    lines = source.lines
+    start = source.front_matter_end
+    result: list[Block] = []
+    while True:
+        text = "\n" * start + "\n".join(lines[start:]) + "\n"
+        tokens = block_token.tokenize(text.splitlines(keepends=True))
+        restart: int | None = None
+        for token in tokens:
+            line = getattr(token, "line_number", 1)
+            if isinstance(token, block_token.Heading):
+                match = _ATX.match(lines[line - 1]) if line <= len(lines) else None
+                heading_text = match.group(2).strip() if match else ""
+                result.append(Block("heading", line, line, token.level, heading_text))
+            elif isinstance(token, block_token.CodeFence):
+                block, restart = _code_block(source, token, line, sink)
+                result.append(block)
+                if restart is not None:
+                    break
+            else:
+                result.append(Block("text", line, line))
+        if restart is None:
+            break
+        start = restart - 1
+    _extend_text_blocks(result, len(lines))
+    return result
+
+
+def _code_block(
+    source: Source, token: block_token.CodeFence, line: int, sink: DiagnosticSink
+) -> tuple[Block, int | None]:
+    opening = _FENCE_OPEN.match(source.line(line))
+    fence = opening.group(2) if opening else "```"
+    content = token.children[0].content if token.children else ""
+    count = content.count("\n")
+    end = line + count + 1
+    closing = source.line(end).strip()
+    info = token.info_string.strip() if isinstance(token.info_string, str) else ""
+    if end <= len(source.lines) and closing.startswith(fence[0] * len(fence)) and not closing.strip(fence[0]):
+        return Block("code", line, end, text=content, info=info), None
+    # Unclosed fence: it would swallow the rest of the file. End it before the next heading instead.
+    for number in range(line + 1, len(source.lines) + 1):
+        if _ATX.match(source.line(number)):
+            sink.warning("PG013", line, f"code fence not closed; assumed to end before line {number}")
+            text = "".join(s + "\n" for s in source.span(line + 1, number - 1))
+            return Block("code", line, number - 1, text=text, info=info), number
+    sink.warning("PG013", line, "code fence not closed before the end of the file")
+    return Block("code", line, len(source.lines), text=content, info=info), None
+
+
+def _extend_text_blocks(blocks: list[Block], last_line: int) -> None:
+    for index, block in enumerate(blocks):
+        if block.kind != "text":
+            continue
+        following = blocks[index + 1].line - 1 if index + 1 < len(blocks) else last_line
+        block.end = max(block.line, following)
+
+
+def section_text(source: Source, section: Section) -> str:
+    """The section's text as written, fenced code included, without leading/trailing blank lines."""
+    return "\n".join(source.span(section.line + 1, section.end)).strip("\n").rstrip()

@@ -1,0 +1,24 @@
+"""platyPS placeholders (`{{ Fill X Description }}`, `{{ Add code here }}`) are flagged, never copied."""
+
+from __future__ import annotations
+
+import re
+
+from generator.diagnostics import DiagnosticSink
+
+PLACEHOLDER = re.compile(r"\{\{\s*(?:Fill|Add|Insert)\b[^{}]*\}\}", re.IGNORECASE)
+
+
+def clean_text(text: str, first_line: int, sink: DiagnosticSink) -> str:
+    """Strip blank edges and placeholders from prose; report each placeholder once at its line."""
+    lines = text.split("\n")
+    kept: list[str] = []
+    for offset, line in enumerate(lines):
+        found = PLACEHOLDER.search(line)
+        if found:
+            sink.warning("PG040", first_line + offset, f"placeholder text {found.group(0)!r}", found.start() + 1)
+            line = PLACEHOLDER.sub("", line)
+            if not line.strip():
+                continue
+        kept.append(line.rstrip())
+    return "\n".join(kept).strip("\n")

@@ -1,0 +1,195 @@
+"""Read one help file into a Cmdlet, with every problem reported as a Diagnostic."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from generator.diagnostics import Diagnostic, DiagnosticSink
+from generator.ir import Cmdlet, Parameter, ParameterSet, SetMembership
+from generator.read import document, notes, parameters, prose, source, syntax
+from generator.read.document import Section
+
+KNOWN_SECTIONS = {
+    "SYNOPSIS": "SYNOPSIS",
+    "SYNTAX": "SYNTAX",
+    "ALIASES": "ALIASES",
+    "DESCRIPTION": "DESCRIPTION",
+    "EXAMPLES": "EXAMPLES",
+    "EXAMPLE": "EXAMPLES",
+    "PARAMETERS": "PARAMETERS",
+    "PARAMETER": "PARAMETERS",
+    "INPUTS": "INPUTS",
+    "INPUT": "INPUTS",
+    "OUTPUTS": "OUTPUTS",
+    "OUTPUT": "OUTPUTS",
+    "NOTES": "NOTES",
+    "NOTE": "NOTES",
+    "RELATED LINKS": "RELATED LINKS",
+    "RELATED LINK": "RELATED LINKS",
+    "LINKS": "RELATED LINKS",
+}
+_REQUIRED = ("SYNOPSIS", "SYNTAX")
+
+
+@dataclass
+class ReadResult:
+    path: str
+    cmdlet: Cmdlet | None
+    diagnostics: list[Diagnostic]
+    module_page: bool = False
+
+
+def read_bytes(path: str, data: bytes) -> ReadResult:
+    """Read a help file given as bytes; `path` is the display path used in the IR and diagnostics."""
+    sink = DiagnosticSink(path)
+    text = source.decode(data, sink)
+    if text is None:
+        return ReadResult(path, None, sink.items)
+    src = source.load(path, text, sink)
+    doc = document.parse(src, sink)
+    if _is_module_page(src, doc):
+        sink.info("PG004", 1, "module page (a module's list of cmdlets), not a cmdlet: skipped")
+        return ReadResult(path, None, sink.items, module_page=True)
+    sections = _sections(doc, sink)
+    if "SYNTAX" not in sections:
+        sink.error("PG020", doc.title.line if doc.title else 1, "no ## SYNTAX section: not a cmdlet help file")
+        return ReadResult(path, None, sink.items)
+    cmdlet = _cmdlet(path, src, doc, sections, sink)
+    return ReadResult(path, cmdlet, sink.items)
+
+
+def _sections(doc: document.Document, sink: DiagnosticSink) -> dict[str, Section]:
+    found: dict[str, Section] = {}
+    for section in doc.sections:
+        key = KNOWN_SECTIONS.get(section.title)
+        if key is None:
+            sink.info("PG012", section.line, f"unknown section {section.heading!r} ignored")
+            continue
+        if key in found:
+            sink.warning("PG011", section.line, f"section ## {key} appears again (first at line {found[key].line})")
+            first = found[key]
+            first.blocks.extend(section.blocks)
+            first.end = max(first.end, section.end)
+            continue
+        found[key] = section
+    return found
+
+
+def _is_module_page(src: source.Source, doc: document.Document) -> bool:
+    keys = {k.lower() for k in src.front_matter}
+    kind = src.front_matter.get("document type", "").lower()
+    title = doc.title.text.lower() if doc.title else ""
+    has_syntax = any(KNOWN_SECTIONS.get(s.title) == "SYNTAX" for s in doc.sections)
+    return not has_syntax and ("module guid" in keys or kind == "module" or title.endswith(" module"))
+
+
+def _cmdlet(
+    path: str, src: source.Source, doc: document.Document, sections: dict[str, Section], sink: DiagnosticSink
+) -> Cmdlet:
+    for key in _REQUIRED:
+        if key not in sections:
+            sink.warning("PG010", 1, f"section ## {key} is missing")
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    name = doc.title.text if doc.title else src.front_matter.get("title", "") or stem
+    if doc.title is None:
+        sink.warning("PG005", 1, f"no H1 title; using {name!r}")
+    elif name.lower() != stem.lower():
+        sink.warning("PG005", doc.title.line, f"H1 {name!r} differs from the file name {stem!r}")
+    module = src.front_matter.get("Module Name", "") or posixpath.basename(posixpath.dirname(path)) or "Module"
+    schema = src.front_matter.get("schema") or src.front_matter.get("PlatyPS schema version") or ""
+    sets = syntax.read_syntax(sections["SYNTAX"], sink)
+    params = parameters.read_parameters(src, sections["PARAMETERS"], sink) if "PARAMETERS" in sections else []
+    trees, aliases = notes.read_notes(src, sections["NOTES"], sink) if "NOTES" in sections else ([], [])
+    if "ALIASES" in sections:
+        aliases += notes.aliases_section(src, sections["ALIASES"], sink)
+    cmdlet = Cmdlet(
+        name=name,
+        module=module,
+        path=path,
+        schema=schema,
+        front_matter=dict(sorted(src.front_matter.items())),
+        synopsis=prose.read_prose(src, sections.get("SYNOPSIS"), sink),
+        description=prose.read_prose(src, sections.get("DESCRIPTION"), sink),
+        aliases=list(dict.fromkeys(aliases)),
+        parameter_sets=sets,
+        parameters=params,
+        inputs=prose.read_type_docs(src, sections.get("INPUTS"), sink),
+        outputs=prose.read_type_docs(src, sections.get("OUTPUTS"), sink),
+        examples=prose.read_examples(src, sections.get("EXAMPLES"), sink),
+        property_trees=trees,
+        related_links=prose.read_links(src, sections.get("RELATED LINKS")),
+        line=doc.title.line if doc.title else 1,
+    )
+    _check(cmdlet, sections["SYNTAX"], sink)
+    return cmdlet
+
+
+def _check(cmdlet: Cmdlet, syntax_section: Section, sink: DiagnosticSink) -> None:
+    """Cross-checks between SYNTAX, PARAMETERS and NOTES; fills parameters known only from SYNTAX."""
+    sets = cmdlet.parameter_sets
+    if not sets:
+        sink.error("PG020", syntax_section.line, "SYNTAX has no parameter set")
+    defaults = [s for s in sets if s.is_default]
+    named = {s.name for s in sets if s.name}
+    if len(named) > 1 and not defaults:
+        sink.warning("PG022", syntax_section.line, f"{len(named)} parameter sets and none is marked (Default)")
+    if len({s.name for s in defaults}) > 1:
+        sink.warning("PG022", defaults[1].line, "more than one parameter set is marked (Default)")
+    for parameter_set in sets:
+        if parameter_set.command and parameter_set.command.lower() != cmdlet.name.lower():
+            sink.warning(
+                "PG023", parameter_set.line, f"syntax names {parameter_set.command!r}, the title is {cmdlet.name!r}"
+            )
+    described = {p.name.lower(): p for p in cmdlet.parameters}
+    in_syntax: dict[str, list[tuple[ParameterSet, int]]] = {}
+    for parameter_set in sets:
+        for index, sp in enumerate(parameter_set.parameters):
+            in_syntax.setdefault(sp.name.lower(), []).append((parameter_set, index))
+    for key, uses in in_syntax.items():
+        if key in described:
+            continue
+        first_set, index = uses[0]
+        sp = first_set.parameters[index]
+        sink.warning("PG030", sp.line, f"parameter -{sp.name} is in SYNTAX but not described under PARAMETERS")
+        cmdlet.parameters.append(_from_syntax(sp.name, uses))
+    for parameter in cmdlet.parameters:
+        key = parameter.name.lower()
+        if key not in in_syntax:
+            sink.warning("PG031", parameter.line, f"parameter -{parameter.name} is not in any SYNTAX block")
+        for membership in parameter.sets:
+            if membership.set_name != parameters.ALL_SETS and named and membership.set_name not in named:
+                sink.warning(
+                    "PG036",
+                    parameter.line,
+                    f"parameter -{parameter.name} names set {membership.set_name!r}, which SYNTAX does not have",
+                )
+        if parameter.type is None:
+            uses = in_syntax.get(key, [])
+            typed = next((s.parameters[i].type for s, i in uses if s.parameters[i].type), None)
+            parameter.type = typed
+    trees = {t.parameter.lower() for t in cmdlet.property_trees}
+    for parameter in cmdlet.parameters:
+        if "see notes section for" in parameter.description.lower() and parameter.name.lower() not in trees:
+            sink.info("PG052", parameter.line, f"complex parameter -{parameter.name} has no NOTES tree")
+
+
+def _from_syntax(name: str, uses: list[tuple[ParameterSet, int]]) -> Parameter:
+    first = uses[0][0].parameters[uses[0][1]]
+    memberships = [
+        SetMembership(s.name or parameters.ALL_SETS, s.parameters[i].required, "0" if s.parameters[i].positional else "Named")
+        for s, i in uses
+    ]
+    return Parameter(
+        name=name,
+        description="",
+        type=first.type,
+        aliases=[],
+        sets=memberships,
+        default_value=None,
+        supports_wildcards=False,
+        accepted_values=[],
+        dont_show=False,
+        help_message=None,
+        line=first.line,
+    )
