@@ -1,0 +1,117 @@
+"""`platygen generate | parse | lint`: the command line over the pipeline."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from generator import config as config_module
+from generator import pipeline
+from generator.diagnostics import Diagnostic, Severity, sort_diagnostics
+from generator.serialize import to_json, to_yaml
+
+
+def _print_diagnostics(items: list[Diagnostic], quiet: bool = False) -> None:
+    for item in items:
+        if quiet and item.severity is Severity.INFO:
+            continue
+        click.echo(str(item), err=True)
+
+
+def _summary(items: list[Diagnostic], files: int) -> str:
+    by_severity = Counter(d.severity.value for d in items)
+    by_rule = Counter(d.rule for d in items)
+    rules = ", ".join(f"{rule}: {count}" for rule, count in sorted(by_rule.items()))
+    return (
+        f"{files} files: {by_severity['error']} errors, {by_severity['warning']} warnings, "
+        f"{by_severity['info']} infos" + (f" ({rules})" if rules else "")
+    )
+
+
+def _load_config(ctx: click.Context) -> config_module.Config:
+    try:
+        return config_module.load(ctx.obj.get("root") if ctx.obj else None)
+    except config_module.ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+@click.group()
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), help="Project folder (holds pyproject.toml).")
+@click.pass_context
+def main(ctx: click.Context, root: Path | None) -> None:
+    """platygen: PowerShell cmdlet help (platyPS markdown) → typed Python SDK."""
+    ctx.ensure_object(dict)
+    ctx.obj["root"] = root
+
+
+@main.command()
+@click.option("--specs", type=click.Path(path_type=Path), help="Folder of help files (default from config).")
+@click.option("--output", type=click.Path(path_type=Path), help="Output folder (default from config).")
+@click.option("--package", help="Name of the generated Python package.")
+@click.option("--templates", type=click.Path(path_type=Path), help="Folder of templates overriding the built-in ones.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 and name the files when the output is stale.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--quiet", "-q", is_flag=True, help="Do not print info diagnostics.")
+@click.pass_context
+def generate(ctx: click.Context, specs, output, package, templates, check, strict, quiet) -> None:  # type: ignore[no-untyped-def]
+    """Generate the Python package from the help files."""
+    cfg = _load_config(ctx).with_overrides(specs=specs, output=output, package=package, templates=templates)
+    if cfg.package and not cfg.package.isidentifier():
+        raise click.UsageError(f"--package must be a Python identifier, not {cfg.package!r}")
+    outcome = pipeline.generate(cfg, check=check, strict=strict)
+    _print_diagnostics(outcome.diagnostics, quiet)
+    files = len(pipeline.find_specs(cfg.specs)) if cfg.specs.is_dir() else 0
+    click.echo(_summary(outcome.diagnostics, files), err=True)
+    output_shown = pipeline.display_path(cfg.output, cfg.root)
+    if check:
+        for path in outcome.stale:
+            click.echo(f"stale: {output_shown}/{path}", err=True)
+        if outcome.failed:
+            click.echo(f"{output_shown} is not up to date: run `make generate`", err=True)
+            sys.exit(1)
+        click.echo(f"{output_shown} is up to date", err=True)
+        return
+    if outcome.failed:
+        click.echo(f"generation failed; {output_shown} left unchanged", err=True)
+        sys.exit(1)
+    state = "written" if outcome.written else "already up to date"
+    click.echo(f"{len(outcome.files)} files {state} in {output_shown}", err=True)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True)
+@click.pass_context
+def parse(ctx: click.Context, files: tuple[Path, ...], fmt: str) -> None:
+    """Print the intermediate model of help files (stable, for review and snapshots)."""
+    cfg = _load_config(ctx)
+    results = pipeline.read_all(list(files), cfg.root)
+    data = [{"path": r.path, "cmdlet": r.cmdlet, "diagnostics": sort_diagnostics(r.diagnostics)} for r in results]
+    click.echo(to_json(data) if fmt == "json" else to_yaml(data), nl=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.pass_context
+def lint(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
+    """Check help files and print one line per finding."""
+    cfg = _load_config(ctx)
+    files: list[Path] = []
+    for path in paths or (cfg.specs,):
+        files.extend(pipeline.find_specs(path) if path.is_dir() else [path])
+    results = pipeline.read_all(sorted(set(files)), cfg.root)
+    items = sort_diagnostics([d for r in results for d in r.diagnostics])
+    if fmt == "json":
+        click.echo(json.dumps({"diagnostics": [d.to_json() for d in items]}, indent=2))
+    else:
+        for item in items:
+            click.echo(str(item))
+        click.echo(_summary(items, len(files)))
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    sys.exit(1 if any(d.severity in failing for d in items) else 0)

@@ -1,0 +1,62 @@
+"""Turn spec text into Python source safely: every string from a spec goes through here."""
+
+from __future__ import annotations
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_char(char: str) -> str:
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if char.isprintable() and not ("\ud800" <= char <= "\udfff"):
+        return char
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def py_string(text: str) -> str:
+    """A double-quoted Python literal whose value is exactly `text` (black leaves it unchanged)."""
+    return '"' + "".join(_escape_char(c) for c in text) + '"'
+
+
+def py_docstring(text: str, indent: str) -> str:
+    """A docstring in the form black would write it, so that formatting never changes it.
+
+    The value equals `text` after `inspect.cleandoc` for ordinary prose: lines are stripped of
+    trailing blanks, and continuation lines carry the block's indentation.
+    """
+    lines = [_docstring_line(line) for line in text.strip().split("\n")]
+    lines = [line for index, line in enumerate(lines) if line or (0 < index < len(lines) - 1)]
+    if not lines:
+        return '""""""'
+    body = lines[0].lstrip()
+    if len(lines) == 1:
+        if body.endswith('"'):
+            body = body[:-1] + '\\"'
+        return f'"""{body}"""'
+    rest = "\n".join(f"{indent}{line}" if line else "" for line in lines[1:])
+    return f'"""{body}\n{rest}\n{indent}"""'
+
+
+def _docstring_line(line: str) -> str:
+    out = []
+    for char in line.rstrip():
+        if char == "\\":
+            out.append("\\\\")
+        elif char == "\t":
+            out.append("\\t")
+        elif char.isprintable() and not ("\ud800" <= char <= "\udfff"):
+            out.append(char)
+        else:
+            out.append(_escape_char(char))
+    escaped = "".join(out)
+    return escaped.replace('"""', '""\\"')
+
+
+def py_comment(text: str) -> str:
+    """One line of a `#` comment: no line breaks or control characters can end it early."""
+    return "".join(c if c.isprintable() else "?" for c in text.replace("\n", " "))

@@ -1,0 +1,34 @@
+"""Render the resolved project into files: relative path → text, formatted, nothing written yet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.render import views
+from generator.render.environment import environment
+from generator.render.format import RenderError, format_python
+from generator.resolve.model import ResolvedProject
+
+
+def render(project: ResolvedProject, templates: Path | None = None) -> dict[str, str]:
+    env = environment(templates)
+    package = project.package
+    jobs: list[tuple[str, str, dict[str, Any]]] = [
+        (f"{package}/__init__.py", "package_init.py.jinja", views.package_init(project)),
+        (f"{package}/_base.py", "base.py.jinja", views.base(project)),
+        (f"{package}/py.typed", "py.typed.jinja", {}),
+        (f"{package}/models/__init__.py", "models_init.py.jinja", views.models_init(project)),
+    ]
+    for module in project.model_modules:
+        jobs.append((f"{package}/models/{module.name}.py", "model_module.py.jinja", views.model_module(project, module)))
+    files: dict[str, str] = {}
+    for path, template, context in jobs:
+        try:
+            text = env.get_template(template).render(**context)
+        except jinja2.TemplateError as exc:
+            raise RenderError(f"template {template}: {exc}") from exc
+        files[path] = format_python(text, path) if path.endswith(".py") else text
+    return files

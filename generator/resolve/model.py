@@ -1,0 +1,52 @@
+"""The resolved model: Python names, annotations and modules, ready for the templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.diagnostics import Diagnostic
+from generator.ir import Cmdlet
+
+
+@dataclass
+class ModelField:
+    name: str  # Python identifier
+    wire_name: str
+    source_name: str  # as the help writes it
+    annotation: str
+    required: bool
+    description: str
+
+
+@dataclass
+class ModelClass:
+    name: str
+    source_type: str  # the .NET interface name
+    namespace: str
+    description: str
+    fields: list[ModelField]
+    allow_extra: bool
+    expanded: bool  # False: referenced but never described in any NOTES tree
+    origins: list[str]  # "path:line" of each description, sorted
+
+
+@dataclass
+class ModelModule:
+    name: str  # Python module name under <package>.models
+    namespace: str
+    classes: list[ModelClass]
+    std_modules: list[str]  # standard/third-party modules the annotations use
+    model_modules: list[str]  # other model modules referenced
+    sources: list[str]  # spec paths that contributed
+
+
+@dataclass
+class ResolvedProject:
+    package: str
+    model_modules: list[ModelModule]
+    cmdlets: list[Cmdlet]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def class_index(self) -> dict[str, str]:
+        """Class name → module name, for the lazy exports of `<package>.models`."""
+        return {c.name: m.name for m in self.model_modules for c in m.classes}

@@ -1,0 +1,108 @@
+"""One naming policy for everything platygen writes: identifiers, class names, module names, wire names.
+
+Modelled on openapi-python-client's `PythonIdentifier`/`ClassName`: sanitise → case → reserved-word
+suffix, with collisions resolved the same way on every run (by sorted source name, never by input order).
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from pydantic import BaseModel
+
+_ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z])")
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_NOT_WORD = re.compile(r"[^0-9a-zA-Z]+")
+
+# Names a generated field or parameter must not take: they would shadow what the generated code uses.
+RESERVED = (
+    set(keyword.kwlist)
+    | set(keyword.softkwlist)
+    | (set(dir(builtins)) - {"id"})  # as openapi-python-client: `id` is too common to rename
+    | {name for name in dir(BaseModel) if not name.startswith("__")}
+    | {"self", "cls", "datetime", "timedelta", "typing", "uuid", "decimal", "pydantic", "annotations"}
+)
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def words(text: str) -> list[str]:
+    """Split `ODataType`, `last_execution`, `@odata.type`, `key-vault` into lower-case words."""
+    text = _ascii(text)
+    text = _ACRONYM.sub(r"\1 \2", text)
+    text = _CAMEL.sub(r"\1 \2", text)
+    return [w.lower() for w in _NOT_WORD.split(text) if w]
+
+
+def snake_case(text: str) -> str:
+    return "_".join(words(text))
+
+
+def kebab_case(text: str) -> str:
+    return "-".join(words(text))
+
+
+def pascal_case(text: str) -> str:
+    return "".join(w[:1].upper() + w[1:] for w in words(text))
+
+
+def camel_case(text: str) -> str:
+    """Wire names: Graph sends a property `DisplayName` as `displayName` (only the first letter changes)."""
+    if not text:
+        return text
+    match = re.match(r"[A-Z]+(?=[A-Z][a-z0-9]|$)", text)
+    if match and len(match.group(0)) > 1:
+        return match.group(0).lower() + text[match.end() :]
+    return text[:1].lower() + text[1:]
+
+
+def python_identifier(text: str, fallback: str = "value") -> str:
+    """A snake_case identifier that is valid, not reserved and does not start with `_` or a digit."""
+    name = snake_case(text) or fallback
+    if name[0].isdigit():
+        name = f"{fallback}_{name}"
+    if name in RESERVED or name.startswith("model_"):
+        name = f"{name}_"
+    return name
+
+
+def class_name(text: str) -> str:
+    name = pascal_case(text) or "Model"
+    if name[0].isdigit():
+        name = f"Model{name}"
+    if keyword.iskeyword(name) or name in RESERVED:
+        name = f"{name}Model"
+    return name
+
+
+def module_name(text: str) -> str:
+    """A Python module name for a namespace or cmdlet: `Microsoft.Graph.PowerShell.Models` → `microsoft_graph_power_shell_models`."""
+    name = snake_case(text) or "module"
+    if name[0].isdigit() or keyword.iskeyword(name):
+        name = f"m_{name}"
+    return name
+
+
+def unique(names: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Map source name → chosen name so that no two sources share one.
+
+    `names` holds (source, wanted) pairs. Sources are handled in sorted order; the first keeps its
+    wanted name and later ones get `_2`, `_3`, ... so adding one source never renames an earlier one.
+    Comparison is case-insensitive, because file systems and readers often are.
+    """
+    taken: set[str] = set()
+    chosen: dict[str, str] = {}
+    for source, wanted in sorted(names):
+        candidate, counter = wanted, 2
+        while candidate.lower() in taken:
+            candidate = f"{wanted}_{counter}" if not wanted.endswith("_") else f"{wanted}{counter}"
+            counter += 1
+        taken.add(candidate.lower())
+        chosen[source] = candidate
+    return chosen

@@ -1,0 +1,115 @@
+"""Map .NET types from the help onto Python annotations.
+
+The generated modules import `typing as _t`, `datetime as _dt`, `decimal as _decimal`, `uuid as _uuid`
+and `pydantic as _pd`, so no annotation can be shadowed by a generated class or field name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from generator.ir import TypeRef
+
+_SCALARS: dict[str, tuple[str, str | None]] = {
+    "string": ("str", None),
+    "char": ("str", None),
+    "uri": ("str", None),
+    "securestring": ("str", None),
+    "guid": ("_uuid.UUID", "uuid"),
+    "byte": ("int", None),
+    "sbyte": ("int", None),
+    "int16": ("int", None),
+    "int32": ("int", None),
+    "int64": ("int", None),
+    "uint16": ("int", None),
+    "uint32": ("int", None),
+    "uint64": ("int", None),
+    "int": ("int", None),
+    "long": ("int", None),
+    "short": ("int", None),
+    "boolean": ("bool", None),
+    "bool": ("bool", None),
+    "switchparameter": ("bool", None),
+    "switch": ("bool", None),
+    "datetime": ("_pd.AwareDatetime", "pydantic"),
+    "datetimeoffset": ("_pd.AwareDatetime", "pydantic"),
+    "timespan": ("_dt.timedelta", "datetime"),
+    "double": ("float", None),
+    "single": ("float", None),
+    "float": ("float", None),
+    "decimal": ("_decimal.Decimal", "decimal"),
+    "object": ("_t.Any", "typing"),
+    "psobject": ("_t.Any", "typing"),
+}
+_MAPPINGS = {"hashtable", "idictionary", "dictionary", "ordereddictionary", "sortedlist", "sorteddictionary"}
+_SEQUENCES = {"list", "ilist", "icollection", "ienumerable", "collection", "arraylist", "array", "hashset"}
+_INTERFACE = re.compile(r"^I[A-Z][A-Za-z0-9_]*$")
+# .NET interfaces that are collections or primitives, never API models.
+_SYSTEM_INTERFACES = _MAPPINGS | _SEQUENCES | {"icomparable", "iconvertible", "iformattable", "idisposable"}
+
+
+@dataclass
+class PyType:
+    annotation: str
+    modules: set[str] = field(default_factory=set)  # standard modules the annotation needs
+    models: set[tuple[str | None, str]] = field(default_factory=set)  # (namespace, .NET name) of models used
+    unknown: list[str] = field(default_factory=list)  # .NET names mapped to Any
+
+
+def is_model_type(ref: TypeRef) -> bool:
+    """An API model: `IMicrosoftGraphUser`, `ISystemuserputpost` (the I-prefixed interfaces AutoRest writes)."""
+    return bool(_INTERFACE.match(ref.name)) and ref.name.lower() not in _SYSTEM_INTERFACES and not ref.args
+
+
+def element_type(ref: TypeRef) -> TypeRef:
+    """The item type of `IFoo[]`, `List<IFoo>` or `IFoo?`; the type itself otherwise."""
+    if ref.array_rank:
+        return TypeRef(ref.raw, ref.name, ref.namespace, ref.args)
+    if ref.name.lower() in _SEQUENCES and len(ref.args) == 1:
+        return element_type(ref.args[0])
+    return TypeRef(ref.raw, ref.name, ref.namespace, ref.args)
+
+
+def is_mapping(ref: TypeRef) -> bool:
+    return ref.name.lower() in _MAPPINGS and not ref.array_rank
+
+
+def map_type(ref: TypeRef, model_name: Callable[[TypeRef], str | None]) -> PyType:
+    """`model_name` returns the annotation for a model type (or None when it is no model)."""
+    result = PyType("")
+    result.annotation = _map(ref, model_name, result)
+    return result
+
+
+def _map(ref: TypeRef, model_name: Callable[[TypeRef], str | None], out: PyType) -> str:
+    annotation = _map_base(ref, model_name, out)
+    for _ in range(ref.array_rank):
+        annotation = "bytes" if annotation == "int" and ref.name.lower() == "byte" and ref.array_rank == 1 else f"list[{annotation}]"
+    return annotation
+
+
+def _map_base(ref: TypeRef, model_name: Callable[[TypeRef], str | None], out: PyType) -> str:
+    key = ref.name.lower()
+    if key in _SCALARS and not ref.args:
+        annotation, module = _SCALARS[key]
+        if module:
+            out.modules.add(module)
+        return annotation
+    if key in _MAPPINGS:
+        value = _map(ref.args[1], model_name, out) if len(ref.args) == 2 else "_t.Any"
+        out.modules.add("typing")
+        return f"dict[str, {value}]"
+    if key in _SEQUENCES and len(ref.args) == 1:
+        return f"list[{_map(ref.args[0], model_name, out)}]"
+    if key in _SEQUENCES:
+        out.modules.add("typing")
+        return "list[_t.Any]"
+    model = model_name(ref) if is_model_type(ref) else None
+    if model:
+        out.models.add((ref.namespace, ref.name))
+        return model
+    out.modules.add("typing")
+    out.unknown.append(ref.raw or ref.name)
+    return "_t.Any"
