@@ -1,0 +1,174 @@
+"""The whole job: determinism, atomicity, check mode, deleted specs, strictness."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import config, pipeline
+from generator.cli import main
+from generator.render import format as format_module
+from generator.render.writer import read_tree
+
+from conftest import GENERATED, ROOT
+
+
+def run_generate(project: Path, *args: str, seed: str = "0") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(project), "generate", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_committed_generated_tree_is_what_generate_produces_now() -> None:
+    outcome = pipeline.generate(config.load(ROOT), check=True)
+    assert outcome.stale == [], f"generated/ is stale, run `make generate`: {outcome.stale}"
+
+
+def test_generate_is_byte_identical_across_hash_seeds(project: Path) -> None:
+    trees = []
+    for seed in ("1", "2", "12345"):
+        result = run_generate(project, "-q", seed=seed)
+        assert result.returncode == 0, result.stderr
+        trees.append(read_tree(project / "generated"))
+    assert trees[0] == trees[1] == trees[2]
+    assert trees[0] == read_tree(GENERATED)
+
+
+def test_input_file_order_does_not_change_the_output(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = config.load(project)
+    forward = pipeline.generate(cfg, check=True).files
+    real_find = pipeline.find_specs
+    monkeypatch.setattr(pipeline, "find_specs", lambda folder: list(reversed(real_find(folder))))
+    backward = pipeline.generate(cfg, check=True).files
+    assert forward == backward
+
+
+def test_a_failure_while_rendering_leaves_generated_unchanged(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = config.load(project)
+    assert pipeline.generate(cfg).written
+    before = read_tree(cfg.output)
+    (cfg.specs / "Microsoft.Graph.Users" / "Get-MgUser.md").unlink()  # a real change that would alter output
+
+    calls = {"n": 0}
+    real_format = format_module.format_python
+
+    def failing_format(source: str, path: str) -> str:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise format_module.RenderError(f"{path}: injected failure")
+        return real_format(source, path)
+
+    monkeypatch.setattr("generator.render.renderer.format_python", failing_format)
+    outcome = pipeline.generate(cfg)
+    assert outcome.failed and not outcome.written
+    assert any("injected failure" in d.message and d.rule == "PG070" for d in outcome.diagnostics)
+    assert read_tree(cfg.output) == before
+
+
+def test_a_failure_while_writing_leaves_generated_unchanged(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = config.load(project)
+    pipeline.generate(cfg)
+    before = read_tree(cfg.output)
+    (cfg.specs / "Microsoft.Graph.Users" / "Get-MgUser.md").unlink()
+    real_write = Path.write_bytes
+    written = {"n": 0}
+
+    def failing_write(self: Path, data: bytes) -> int:
+        written["n"] += 1
+        if written["n"] == 2:
+            raise OSError("disk full (injected)")
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing_write)
+    outcome = pipeline.generate(cfg)
+    monkeypatch.undo()
+    assert outcome.failed
+    assert read_tree(cfg.output) == before
+    assert not [p for p in cfg.output.parent.iterdir() if p.name.startswith(".generated")]
+
+
+def test_an_interrupted_swap_is_repaired_by_the_next_run(project: Path) -> None:
+    cfg = config.load(project)
+    pipeline.generate(cfg)
+    before = read_tree(cfg.output)
+    os.rename(cfg.output, cfg.output.parent / ".generated.previous")  # killed between the two renames
+    outcome = pipeline.generate(cfg)
+    assert not outcome.failed
+    assert read_tree(cfg.output) == before
+
+
+def test_a_broken_user_template_fails_cleanly_and_writes_nothing(project: Path) -> None:
+    cfg = config.load(project)
+    pipeline.generate(cfg)
+    before = read_tree(cfg.output)
+    templates = project / "my-templates"
+    templates.mkdir()
+    (templates / "model_module.py.jinja").write_text("class {{ nope }}(:\n", encoding="utf-8")
+    result = run_generate(project, "--templates", str(templates))
+    assert result.returncode == 1
+    assert "PG070" in result.stderr and "left unchanged" in result.stderr
+    assert read_tree(cfg.output) == before
+
+
+def test_files_of_a_deleted_spec_disappear(project: Path) -> None:
+    cfg = config.load(project)
+    pipeline.generate(cfg)
+    beta = "graph_sdk/models/microsoft_graph_beta_power_shell_models.py"
+    assert beta in read_tree(cfg.output)
+    for spec in (cfg.specs / "Microsoft.Graph.Beta.Users").iterdir():
+        spec.unlink()
+    assert pipeline.generate(cfg).written
+    assert beta not in read_tree(cfg.output)
+
+
+def test_check_names_the_stale_files_and_exits_1(project: Path) -> None:
+    assert run_generate(project, "-q").returncode == 0
+    assert run_generate(project, "--check", "-q").returncode == 0
+    target = project / "generated" / "graph_sdk" / "_base.py"
+    target.write_text(target.read_text() + "# edited by hand\n")
+    (project / "generated" / "graph_sdk" / "extra.py").write_text("x = 1\n")
+    result = run_generate(project, "--check", "-q")
+    assert result.returncode == 1
+    assert "stale: generated/graph_sdk/_base.py" in result.stderr
+    assert "stale: generated/graph_sdk/extra.py" in result.stderr
+    assert "x = 1" in (project / "generated" / "graph_sdk" / "extra.py").read_text()  # check writes nothing
+
+
+def test_strict_turns_warnings_into_a_failure_without_writing(project: Path) -> None:
+    result = run_generate(project, "--strict", "-q")
+    assert result.returncode == 1
+    assert "PG040" in result.stderr  # the seed's placeholders are warnings
+    assert not (project / "generated").exists()
+
+
+def test_an_error_in_one_spec_stops_generation_and_names_the_file(project: Path) -> None:
+    (project / "specs" / "Broken.md").write_bytes(b"---\nschema: 2.0.0\n---\n# Broken\n\xff\xfe bad bytes\n")
+    result = run_generate(project, "-q")
+    assert result.returncode == 1
+    assert "specs/Broken.md:5:1: error: file is not valid UTF-8" in result.stderr
+    assert not (project / "generated").exists()
+
+
+def test_flags_override_the_settings_in_pyproject(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "elsewhere"
+    runner = CliRunner()
+    result = runner.invoke(main, ["--root", str(project), "generate", "-q", "--output", str(out), "--package", "mysdk"])
+    assert result.exit_code == 0, result.output
+    assert (out / "mysdk" / "models" / "__init__.py").is_file()
+    assert not (project / "generated").exists()
+
+
+def test_a_package_name_that_is_not_an_identifier_is_a_usage_error(project: Path) -> None:
+    result = CliRunner().invoke(main, ["--root", str(project), "generate", "--package", "../evil"])
+    assert result.exit_code == 2
+    assert "Python identifier" in result.output
