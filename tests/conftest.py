@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# Importing the generated package must not leave __pycache__ folders in generated/.
+sys.dont_write_bytecode = True
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 GENERATED = ROOT / "generated"
