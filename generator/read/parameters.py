@@ -242,9 +242,11 @@ def _load_yaml(block: Block, sink: DiagnosticSink) -> Any:
     except DuplicateKeyError as exc:
         line = block.line + 1 + (exc.problem_mark.line if exc.problem_mark else 0)
         sink.warning("PG033", line, "duplicate key in parameter YAML; the last value wins")
-        yaml.allow_duplicate_keys = True
+        # A YAML instance keeps its constructor once used: the duplicate-tolerant load needs a new one.
+        lenient = YAML(typ="safe", pure=True)
+        lenient.allow_duplicate_keys = True
         try:
-            return yaml.load(block.text)
+            return lenient.load(block.text)
         except YAMLError:
             return None
     except MarkedYAMLError as exc:

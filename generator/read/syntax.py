@@ -20,7 +20,7 @@ _SWITCH_TYPES = {"switchparameter", "switch"}
 def read_syntax(section: Section, sink: DiagnosticSink) -> list[ParameterSet]:
     sets: list[ParameterSet] = []
     for part in section.subsections():
-        name = _DEFAULT.sub("", part.heading).strip() if part.heading else ""
+        name = " ".join(_DEFAULT.sub(" ", part.heading).split()) if part.heading else ""
         is_default = bool(_DEFAULT.search(part.heading))
         code = [block for block in part.blocks if block.kind == "code"]
         if part.heading and not code:
