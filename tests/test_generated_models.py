@@ -156,3 +156,17 @@ def test_every_generated_file_says_it_is_generated_and_has_no_timestamp() -> Non
         assert "DO NOT EDIT" in text.splitlines()[0], path
         comments = "\n".join(line for line in text.splitlines() if line.lstrip().startswith("#"))
         assert not re.search(r"20\d\d-\d\d-\d\d|\d\d:\d\d:\d\d|version \d", comments), path
+
+
+def test_every_class_is_exported_once_under_its_own_name() -> None:
+    import re
+
+    import graph_sdk.models as models
+
+    defined = []
+    for path in sorted((GENERATED / "graph_sdk" / "models").glob("*.py")):
+        defined += re.findall(r"^class (\w+)\(", path.read_text(encoding="utf-8"), flags=re.M)
+    assert len(defined) == len(set(defined)), "two model modules define the same class name"
+    assert sorted(defined) == sorted(models.__all__)
+    for name in defined:
+        assert getattr(models, name).__name__ == name

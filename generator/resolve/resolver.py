@@ -91,17 +91,19 @@ def _class_names(table: TypeTable, config: Config) -> dict[TypeKey, str]:
     chosen: dict[TypeKey, str] = {}
     groups: list[list[TypeKey]] = [sorted(table.types)]
     for policy in (short, distinct, unprefixed):
-        wanted: dict[str, list[TypeKey]] = defaultdict(list)
+        wanted: dict[str, list[tuple[TypeKey, str]]] = defaultdict(list)
         for group in groups:
             for key in group:
-                wanted[policy(key, group).lower()].append(key)
+                name = policy(key, group)
+                wanted[name.lower()].append((key, name))
         taken = {n.lower() for n in chosen.values()}
         groups = []
-        for lowered, keys in sorted(wanted.items()):
-            if len(keys) == 1 and lowered not in taken:
-                chosen[keys[0]] = policy(keys[0], keys)
+        for lowered, candidates in sorted(wanted.items()):
+            if len(candidates) == 1 and lowered not in taken:
+                key, name = candidates[0]
+                chosen[key] = name
             else:
-                groups.append(sorted(keys))
+                groups.append(sorted(key for key, _ in candidates))
     # Last resort: numbered, in sorted order.
     taken = {n.lower() for n in chosen.values()}
     for key in sorted(k for group in groups for k in group):

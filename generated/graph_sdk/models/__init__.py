@@ -30,6 +30,10 @@ if _t.TYPE_CHECKING:
     from .microsoft_graph_power_shell_models import (
         AuthenticationBehaviors as AuthenticationBehaviors,
     )
+    from .microsoft_graph_beta_power_shell_models import BetaUser as BetaUser
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaUsersIdentity as BetaUsersIdentity,
+    )
     from .microsoft_graph_power_shell_models import BulkUpload as BulkUpload
     from .microsoft_graph_power_shell_models import Certification as Certification
     from .microsoft_graph_power_shell_models import ContainerFilter as ContainerFilter
@@ -193,6 +197,8 @@ _INDEX: dict[str, str] = {
     "AttributeMapping": "microsoft_graph_power_shell_models",
     "AttributeMappingSource": "microsoft_graph_power_shell_models",
     "AuthenticationBehaviors": "microsoft_graph_power_shell_models",
+    "BetaUser": "microsoft_graph_beta_power_shell_models",
+    "BetaUsersIdentity": "microsoft_graph_beta_power_shell_models",
     "BulkUpload": "microsoft_graph_power_shell_models",
     "Certification": "microsoft_graph_power_shell_models",
     "ContainerFilter": "microsoft_graph_power_shell_models",

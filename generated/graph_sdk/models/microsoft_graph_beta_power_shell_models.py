@@ -8,35 +8,14 @@ import pydantic as _pd
 from .._base import Model as _Model
 
 __all__ = [
+    "BetaUser",
+    "BetaUsersIdentity",
     "OutlookCategory",
-    "User",
-    "UsersIdentity",
 ]
 
 
-# IMicrosoftGraphOutlookCategory from specs/Microsoft.Graph.Beta.Users/Update-MgBetaUserOutlookMasterCategory.md:554
-class OutlookCategory(_Model):
-    """outlookCategory"""
-
-    model_config = _pd.ConfigDict(extra="allow")
-
-    id: str | None = _pd.Field(
-        default=None,
-        alias="id",
-        description="The unique identifier for an entity.\nRead-only.",
-    )
-    color: str | None = _pd.Field(
-        default=None, alias="color", description="categoryColor"
-    )
-    display_name: str | None = _pd.Field(
-        default=None,
-        alias="displayName",
-        description="A unique name that identifies a category in the user's mailbox.\nAfter a category is created, the name can't be changed.\nRead-only.",
-    )
-
-
 # IMicrosoftGraphUser from specs/Microsoft.Graph.Beta.Users/Get-MgBetaUser.md:12
-class User(_Model):
+class BetaUser(_Model):
     """IMicrosoftGraphUser.
 
     The help never lists this type's properties; any property is accepted.
@@ -46,7 +25,7 @@ class User(_Model):
 
 
 # IUsersIdentity from specs/Microsoft.Graph.Beta.Users/Get-MgBetaUser.md:609, specs/Microsoft.Graph.Beta.Users/Update-MgBetaUserOutlookMasterCategory.md:563
-class UsersIdentity(_Model):
+class BetaUsersIdentity(_Model):
     """Identity Parameter"""
 
     app_id: str | None = _pd.Field(
@@ -182,4 +161,25 @@ class UsersIdentity(_Model):
         default=None,
         alias="windowsSettingInstanceId",
         description="The unique identifier of windowsSettingInstance",
+    )
+
+
+# IMicrosoftGraphOutlookCategory from specs/Microsoft.Graph.Beta.Users/Update-MgBetaUserOutlookMasterCategory.md:554
+class OutlookCategory(_Model):
+    """outlookCategory"""
+
+    model_config = _pd.ConfigDict(extra="allow")
+
+    id: str | None = _pd.Field(
+        default=None,
+        alias="id",
+        description="The unique identifier for an entity.\nRead-only.",
+    )
+    color: str | None = _pd.Field(
+        default=None, alias="color", description="categoryColor"
+    )
+    display_name: str | None = _pd.Field(
+        default=None,
+        alias="displayName",
+        description="A unique name that identifies a category in the user's mailbox.\nAfter a category is created, the name can't be changed.\nRead-only.",
     )
