@@ -37,6 +37,12 @@ class Section:
     line: int
     end: int
     blocks: list[Block] = field(default_factory=list)
+    # Line ranges (first, last) of later copies of this section, joined to it (PG011).
+    more: list[tuple[int, int]] = field(default_factory=list)
+
+    def spans(self) -> list[tuple[int, int]]:
+        """The line ranges holding the section's content: its own lines, then those of its later copies."""
+        return [(self.line + 1, self.end), *self.more]
 
     def subsections(self) -> list[Section]:
         """Split at H3 headings; blocks before the first H3 form a subsection with an empty heading."""

@@ -44,8 +44,16 @@ class _Entry:
 
 
 def read_notes(source: Source, section: Section, sink: DiagnosticSink) -> tuple[list[PropertyTree], list[str]]:
-    lines = source.span(section.line + 1, section.end)
-    first = section.line + 1
+    trees: list[PropertyTree] = []
+    aliases: list[str] = []
+    for first, last in section.spans():
+        more_trees, more_aliases = _read_span(source.span(first, last), first, sink)
+        trees += more_trees
+        aliases += more_aliases
+    return trees, aliases
+
+
+def _read_span(lines: list[str], first: int, sink: DiagnosticSink) -> tuple[list[PropertyTree], list[str]]:
     marker = next((i for i, line in enumerate(lines) if _MARKER.match(line)), None)
     aliases = _aliases(lines[: marker if marker is not None else len(lines)])
     if marker is None:
@@ -172,5 +180,8 @@ def _matching_angle(text: str) -> int | None:
 
 def aliases_section(source: Source, section: Section, sink: DiagnosticSink) -> list[str]:
     """`## ALIASES` (2024-05-01): cmdlet names listed under the section, placeholders flagged."""
-    text = clean_text("\n".join(source.span(section.line + 1, section.end)), section.line + 1, sink)
-    return [line.strip() for line in text.split("\n") if _CMDLET_NAME.match(line.strip())]
+    names: list[str] = []
+    for first, last in section.spans():
+        text = clean_text("\n".join(source.span(first, last)), first, sink)
+        names += [line.strip() for line in text.split("\n") if _CMDLET_NAME.match(line.strip())]
+    return names

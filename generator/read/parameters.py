@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.constructor import DuplicateKeyError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from generator.diagnostics import DiagnosticSink
@@ -200,7 +200,7 @@ def _read_v3(block: Block, sink: DiagnosticSink) -> _Block:
         return result
     for key in data:
         if str(key).lower() not in _V3_KEYS:
-            sink.warning("PG034", block.line + 1 + _key_line(data, key), f"unknown parameter key {str(key)!r}")
+            sink.warning("PG034", block.line + 1 + _key_line(block, key), f"unknown parameter key {str(key)!r}")
     lowered = {str(k).lower(): v for k, v in data.items()}
     result.type = _scalar(lowered.get("type")) or None
     default = _scalar(lowered.get("defaultvalue"))
@@ -216,9 +216,10 @@ def _read_v3(block: Block, sink: DiagnosticSink) -> _Block:
             sink.warning("PG032", block.line + 1, f"parameter set entry is not a mapping: {entry!r}")
             continue
         fields = {str(k).lower(): v for k, v in entry.items()}
-        for key in fields:
+        for key, original in ((str(k).lower(), k) for k in entry):
             if key not in _V3_SET_KEYS:
-                sink.warning("PG034", block.line + 1, f"unknown parameter set key {key!r}")
+                line = block.line + 1 + _key_line(block, original, nested=True)
+                sink.warning("PG034", line, f"unknown parameter set key {key!r}")
         name = _scalar(fields.get("name")) or ALL_SETS
         result.sets.append(
             SetMembership(
@@ -235,6 +236,13 @@ def _read_v3(block: Block, sink: DiagnosticSink) -> _Block:
     return result
 
 
+class _LastValueWins(SafeConstructor):
+    """ruamel's allow_duplicate_keys keeps the first value; PG033 (and the 2.0.0 reader) keep the last."""
+
+    def check_mapping_key(self, node: Any, key_node: Any, mapping: Any, key: Any, value: Any) -> bool:
+        return True
+
+
 def _load_yaml(block: Block, sink: DiagnosticSink) -> Any:
     yaml = YAML(typ="safe", pure=True)
     try:
@@ -244,7 +252,7 @@ def _load_yaml(block: Block, sink: DiagnosticSink) -> Any:
         sink.warning("PG033", line, "duplicate key in parameter YAML; the last value wins")
         # A YAML instance keeps its constructor once used: the duplicate-tolerant load needs a new one.
         lenient = YAML(typ="safe", pure=True)
-        lenient.allow_duplicate_keys = True
+        lenient.Constructor = _LastValueWins
         try:
             return lenient.load(block.text)
         except YAMLError:
@@ -259,12 +267,13 @@ def _load_yaml(block: Block, sink: DiagnosticSink) -> Any:
     return None
 
 
-def _key_line(data: dict[Any, Any], key: Any) -> int:
-    lc = getattr(data, "lc", None)
-    try:
-        return int(lc.key(key)[0]) if lc is not None else 0
-    except (KeyError, TypeError, AttributeError):
-        return 0
+def _key_line(block: Block, key: Any, nested: bool = False) -> int:
+    """Offset of the line defining key in the block (safe-loaded YAML keeps no line marks); 0 if not found."""
+    for offset, raw in enumerate(block.text.splitlines()):
+        text = raw.strip().removeprefix("- ").strip() if nested else raw
+        if (nested or not raw[:1].isspace()) and text.partition(":")[0].strip() == str(key):
+            return offset
+    return 0
 
 
 def _scalar(value: Any) -> str:

@@ -6,7 +6,7 @@ import re
 
 from generator.diagnostics import DiagnosticSink
 from generator.ir import CodeBlock, Example, Link, TypeDoc
-from generator.read.document import Block, Section, section_text
+from generator.read.document import Block, Section
 from generator.read.placeholders import PLACEHOLDER, clean_text
 from generator.read.source import Source
 from generator.read.typeref import parse_type
@@ -20,7 +20,9 @@ _PROMPT_ONLY = re.compile(r"^\s*(PS\s*[A-Za-z]:\\>|PS>)?\s*$")
 def read_prose(source: Source, section: Section | None, sink: DiagnosticSink) -> str:
     if section is None:
         return ""
-    return clean_text(section_text(source, section), section.line + 1, sink)
+    # clean_text strips the blank edges itself; stripping them first would shift its line numbers.
+    parts = [clean_text("\n".join(source.span(first, last)), first, sink) for first, last in section.spans()]
+    return "\n\n".join(part for part in parts if part)
 
 
 def read_type_docs(source: Source, section: Section | None, sink: DiagnosticSink) -> list[TypeDoc]:
@@ -60,15 +62,22 @@ def read_examples(source: Source, section: Section | None, sink: DiagnosticSink)
             title = PLACEHOLDER.sub("", title).strip().rstrip(":").strip()
         code: list[CodeBlock] = []
         remarks: list[str] = []
+        # Adjacent text blocks (a paragraph, a `----` rule, a table) are one run of remarks, read as written.
+        runs: list[tuple[int, int]] = []
         for block in part.blocks:
             if block.kind == "code":
                 text = _drop_placeholders(block, sink)
                 if text.strip():
                     code.append(CodeBlock(block.info, text, block.line))
+                runs.append((0, 0))
+            elif runs and runs[-1][0] and block.line == runs[-1][1] + 1:
+                runs[-1] = (runs[-1][0], block.end)
             else:
-                text = clean_text("\n".join(source.span(block.line, block.end)), block.line, sink)
-                if text:
-                    remarks.append(text)
+                runs.append((block.line, block.end))
+        for first, last in runs:
+            text = clean_text("\n".join(source.span(first, last)), first, sink) if first else ""
+            if text:
+                remarks.append(text)
         if title or code or remarks:
             examples.append(Example(title, code, "\n\n".join(remarks), part.line))
     return examples
@@ -92,7 +101,7 @@ def read_links(source: Source, section: Section | None) -> list[Link]:
     if section is None:
         return []
     links: list[Link] = []
-    for line in source.span(section.line + 1, section.end):
+    for line in (line for first, last in section.spans() for line in source.span(first, last)):
         found = list(_LINK.finditer(line))
         for match in found:
             links.append(Link(match.group(1).strip(), match.group(2)))
@@ -103,4 +112,4 @@ def read_links(source: Source, section: Section | None) -> list[Link]:
 
 
 def _text(source: Source, part: Section) -> str:
-    return "\n".join(source.span(part.line + 1, part.end)).strip("\n")
+    return "\n".join(source.span(part.line + 1, part.end))

@@ -70,7 +70,8 @@ def _sections(doc: document.Document, sink: DiagnosticSink) -> dict[str, Section
             sink.warning("PG011", section.line, f"section ## {key} appears again (first at line {found[key].line})")
             first = found[key]
             first.blocks.extend(section.blocks)
-            first.end = max(first.end, section.end)
+            # Not `first.end = section.end`: the sections in between would become part of this one.
+            first.more.append((section.line + 1, section.end))
             continue
         found[key] = section
     return found
