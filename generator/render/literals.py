@@ -34,9 +34,15 @@ def py_docstring(text: str, indent: str) -> str:
     if not lines:
         return '""""""'
     body = lines[0].lstrip()
+    if body.startswith('"'):
+        body = " " + body  # as black writes it; `inspect.cleandoc` drops the space
     if len(lines) == 1:
         if body.endswith('"'):
-            body = body[:-1] + '\\"'
+            # The last quote (escaped or not) must neither join the closing quotes nor end the text,
+            # which black would pad with a space; `\x22` is a quote that is neither.
+            head = body[:-1]
+            backslashes = len(head) - len(head.rstrip("\\"))
+            body = (head[:-1] if backslashes % 2 else head) + "\\x22"
         return f'"""{body}"""'
     rest = "\n".join(f"{indent}{line}" if line else "" for line in lines[1:])
     return f'"""{body}\n{rest}\n{indent}"""'
@@ -49,7 +55,9 @@ def _docstring_line(line: str) -> str:
             out.append("\\\\")
         elif char == "\t":
             out.append("\\t")
-        elif char.isprintable() and not ("\ud800" <= char <= "\udfff"):
+        elif "\ud800" <= char <= "\udfff":
+            out.append("\ufffd")  # a class docstring must encode as UTF-8, or the class cannot be created
+        elif char.isprintable():
             out.append(char)
         else:
             out.append(_escape_char(char))

@@ -25,6 +25,7 @@ RESERVED = (
     | (set(dir(builtins)) - {"id"})  # as openapi-python-client: `id` is too common to rename
     | {name for name in dir(BaseModel) if not name.startswith("__")}
     | {"self", "cls", "datetime", "timedelta", "typing", "uuid", "decimal", "pydantic", "annotations"}
+    | {"to_wire", "to_json", "from_wire"}  # methods of the generated base class (templates/base.py.jinja)
 )
 
 

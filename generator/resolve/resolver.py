@@ -18,7 +18,8 @@ def resolve(cmdlets: list[Cmdlet], config: Config) -> ResolvedProject:
     cmdlets = sorted(cmdlets, key=lambda c: c.path)
     table = collect(cmdlets)
     class_names = _class_names(table, config)
-    module_names = {ns: names.module_name(ns) for ns in {key[0] for key in table.types}}
+    # Unique: namespaces differing only in case or punctuation would otherwise share one module.
+    module_names = names.unique((ns, names.module_name(ns)) for ns in {key[0] for key in table.types})
     diagnostics = list(table.diagnostics)
     by_module: dict[str, list[ModelClass]] = defaultdict(list)
     uses: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))

@@ -85,8 +85,11 @@ def map_type(ref: TypeRef, model_name: Callable[[TypeRef], str | None]) -> PyTyp
 
 def _map(ref: TypeRef, model_name: Callable[[TypeRef], str | None], out: PyType) -> str:
     annotation = _map_base(ref, model_name, out)
-    for _ in range(ref.array_rank):
-        annotation = "bytes" if annotation == "int" and ref.name.lower() == "byte" and ref.array_rank == 1 else f"list[{annotation}]"
+    rank = ref.array_rank
+    if rank and annotation == "int" and ref.name.lower() == "byte":
+        annotation, rank = "bytes", rank - 1  # the innermost Byte[] is one base64 value
+    for _ in range(rank):
+        annotation = f"list[{annotation}]"
     return annotation
 
 
