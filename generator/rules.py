@@ -49,6 +49,7 @@ RULES: dict[str, Rule] = {
         Rule("PG061", _W, "conflicting definitions of a type property; the first one wins", "align the help files"),
         Rule("PG062", _W, "unknown .NET type; generated as Any", "map it in [tool.platygen.types]"),
         Rule("PG063", _I, "Python name changed to avoid a collision or reserved word", "nothing; informational"),
+        Rule("PG064", _I, "flattened property (AutoRest) folded into its nested property", "nothing; informational"),
         Rule("PG070", _E, "generation failed; generated/ left unchanged", "see the message"),
     ]
 }

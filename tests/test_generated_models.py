@@ -170,3 +170,11 @@ def test_every_class_is_exported_once_under_its_own_name() -> None:
     assert sorted(defined) == sorted(models.__all__)
     for name in defined:
         assert getattr(models, name).__name__ == name
+
+
+def test_the_seeds_flattened_properties_are_sent_nested() -> None:
+    from graph_sdk.models import SynchronizationJob
+
+    assert "schedule_expiration" not in SynchronizationJob.model_fields
+    assert "schema_directories" not in SynchronizationJob.model_fields
+    assert {"schedule", "schema_", "status"} <= set(SynchronizationJob.model_fields)

@@ -9,6 +9,7 @@ from generator.diagnostics import Diagnostic, Severity
 from generator.ir import Cmdlet, TypeRef
 from generator.read.placeholders import PLACEHOLDER
 from generator.resolve import names
+from generator.resolve.flatten import flattened
 from generator.resolve.merge import TypeDef, TypeKey, TypeTable, collect
 from generator.resolve.model import ModelClass, ModelField, ModelModule, ResolvedProject
 from generator.resolve.types import map_type
@@ -128,7 +129,16 @@ def _fields(
     diagnostics: list[Diagnostic],
 ) -> list[ModelField]:
     own_module = module_names[definition.namespace]
-    props = list(definition.properties.values())
+    flat = flattened(definition, table)
+    for key, path in flat.items():
+        prop = definition.properties[key]
+        file, _, line = prop.origin.rpartition(":")
+        diagnostics.append(
+            Diagnostic(file, int(line or 1), 1, Severity.INFO, "PG064",
+                       f"{definition.name}.{prop.name} is the flattened form of {'.'.join(path)}; "
+                       "the model keeps the nested property")
+        )
+    props = [p for key, p in definition.properties.items() if key not in flat]
 
     def wanted(prop_name: str) -> str:
         override = config.wire_names.get(prop_name)

@@ -687,14 +687,6 @@ class AttributeMapping(_Model):
         alias="targetAttributeName",
         description="Name of the attribute on the target object.",
     )
-    source_expression: str | None = _pd.Field(default=None, alias="sourceExpression")
-    source_name: str | None = _pd.Field(default=None, alias="sourceName")
-    source_parameters: list[StringKeyAttributeMappingSourceValuePair] | None = (
-        _pd.Field(default=None, alias="sourceParameters")
-    )
-    source_type: str | None = _pd.Field(
-        default=None, alias="sourceType", description="attributeMappingSourceType"
-    )
 
 
 # IMicrosoftGraphAttributeMappingSource from specs/Microsoft.Graph.Applications/New-MgApplication.md:2116, specs/Microsoft.Graph.Applications/New-MgApplication.md:2642, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:740, and 5 more
@@ -990,9 +982,6 @@ class FilterClause(_Model):
     )
     target_operand: FilterOperand | None = _pd.Field(
         default=None, alias="targetOperand", description="filterOperand"
-    )
-    target_operand_values: list[str] | None = _pd.Field(
-        default=None, alias="targetOperandValues"
     )
 
 
@@ -1370,15 +1359,6 @@ class ObjectMapping(_Model):
         default=None,
         alias="targetObjectName",
         description="Name of the object in target directory.\nMust match the object name from the target directory definition.",
-    )
-    scope_category_filter_groups: list[FilterGroup] | None = _pd.Field(
-        default=None, alias="scopeCategoryFilterGroups"
-    )
-    scope_groups: list[FilterGroup] | None = _pd.Field(
-        default=None, alias="scopeGroups"
-    )
-    scope_input_filter_groups: list[FilterGroup] | None = _pd.Field(
-        default=None, alias="scopeInputFilterGroups"
     )
 
 
@@ -1785,14 +1765,6 @@ class StringKeyAttributeMappingSourceValuePair(_Model):
     value: AttributeMappingSource | None = _pd.Field(
         default=None, alias="value", description="attributeMappingSource"
     )
-    value_expression: str | None = _pd.Field(default=None, alias="valueExpression")
-    value_name: str | None = _pd.Field(default=None, alias="valueName")
-    value_parameters: list[StringKeyAttributeMappingSourceValuePair] | None = _pd.Field(
-        default=None, alias="valueParameters"
-    )
-    value_type: str | None = _pd.Field(
-        default=None, alias="valueType", description="attributeMappingSourceType"
-    )
 
 
 # IMicrosoftGraphStringKeyLongValuePair from specs/Microsoft.Graph.Applications/New-MgApplication.md:2232, specs/Microsoft.Graph.Applications/New-MgApplication.md:2758, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1103, and 5 more
@@ -1903,25 +1875,6 @@ class SynchronizationJob(_Model):
         alias="templateId",
         description="Identifier of the synchronization template this job is based on.",
     )
-    schedule_expiration: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="scheduleExpiration"
-    )
-    schedule_interval: _dt.timedelta | None = _pd.Field(
-        default=None, alias="scheduleInterval"
-    )
-    schedule_state: str | None = _pd.Field(
-        default=None, alias="scheduleState", description="synchronizationScheduleState"
-    )
-    schema_directories: list[DirectoryDefinition] | None = _pd.Field(
-        default=None, alias="schemaDirectories"
-    )
-    schema_id: str | None = _pd.Field(
-        default=None, alias="schemaId", description="Read-only."
-    )
-    schema_synchronization_rules: list[SynchronizationRule] | None = _pd.Field(
-        default=None, alias="schemaSynchronizationRules"
-    )
-    schema_version: str | None = _pd.Field(default=None, alias="schemaVersion")
 
 
 # IMicrosoftGraphSynchronizationJobRestartCriteria from specs/Microsoft.Graph.Applications/Restart-MgApplicationSynchronizationJob.md:523, specs/Microsoft.Graph.Applications/Restart-MgApplicationSynchronizationJob.md:527
@@ -2182,106 +2135,6 @@ class SynchronizationStatus(_Model):
         alias="troubleshootingUrl",
         description="In the event of an error, the URL with the troubleshooting steps for the issue.",
     )
-    last_execution_activity_identifier: str | None = _pd.Field(
-        default=None, alias="lastExecutionActivityIdentifier"
-    )
-    last_execution_count_entitled: int | None = _pd.Field(
-        default=None, alias="lastExecutionCountEntitled"
-    )
-    last_execution_count_entitled_for_provisioning: int | None = _pd.Field(
-        default=None, alias="lastExecutionCountEntitledForProvisioning"
-    )
-    last_execution_count_escrowed: int | None = _pd.Field(
-        default=None, alias="lastExecutionCountEscrowed"
-    )
-    last_execution_count_escrowed_raw: int | None = _pd.Field(
-        default=None, alias="lastExecutionCountEscrowedRaw"
-    )
-    last_execution_count_exported: int | None = _pd.Field(
-        default=None, alias="lastExecutionCountExported"
-    )
-    last_execution_count_exports: int | None = _pd.Field(
-        default=None, alias="lastExecutionCountExports"
-    )
-    last_execution_count_imported: int | None = _pd.Field(
-        default=None, alias="lastExecutionCountImported"
-    )
-    last_execution_count_imported_deltas: int | None = _pd.Field(
-        default=None, alias="lastExecutionCountImportedDeltas"
-    )
-    last_execution_count_imported_reference_deltas: int | None = _pd.Field(
-        default=None, alias="lastExecutionCountImportedReferenceDeltas"
-    )
-    last_execution_error_code: str | None = _pd.Field(
-        default=None, alias="lastExecutionErrorCode"
-    )
-    last_execution_error_message: str | None = _pd.Field(
-        default=None, alias="lastExecutionErrorMessage"
-    )
-    last_execution_error_tenant_actionable: bool | None = _pd.Field(
-        default=None, alias="lastExecutionErrorTenantActionable"
-    )
-    last_execution_state: str | None = _pd.Field(
-        default=None,
-        alias="lastExecutionState",
-        description="synchronizationTaskExecutionResult",
-    )
-    last_execution_time_began: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="lastExecutionTimeBegan"
-    )
-    last_execution_time_ended: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="lastExecutionTimeEnded"
-    )
-    last_successful_execution_activity_identifier: str | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionActivityIdentifier"
-    )
-    last_successful_execution_count_entitled: int | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionCountEntitled"
-    )
-    last_successful_execution_count_entitled_for_provisioning: int | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionCountEntitledForProvisioning"
-    )
-    last_successful_execution_count_escrowed: int | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionCountEscrowed"
-    )
-    last_successful_execution_count_escrowed_raw: int | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionCountEscrowedRaw"
-    )
-    last_successful_execution_count_exported: int | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionCountExported"
-    )
-    last_successful_execution_count_exports: int | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionCountExports"
-    )
-    last_successful_execution_count_imported: int | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionCountImported"
-    )
-    last_successful_execution_count_imported_deltas: int | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionCountImportedDeltas"
-    )
-    last_successful_execution_count_imported_reference_deltas: int | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionCountImportedReferenceDeltas"
-    )
-    last_successful_execution_error_code: str | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionErrorCode"
-    )
-    last_successful_execution_error_message: str | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionErrorMessage"
-    )
-    last_successful_execution_error_tenant_actionable: bool | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionErrorTenantActionable"
-    )
-    last_successful_execution_state: str | None = _pd.Field(
-        default=None,
-        alias="lastSuccessfulExecutionState",
-        description="synchronizationTaskExecutionResult",
-    )
-    last_successful_execution_time_began: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionTimeBegan"
-    )
-    last_successful_execution_time_ended: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionTimeEnded"
-    )
     last_successful_execution_with_export_activity_identifier: str | None = _pd.Field(
         default=None, alias="lastSuccessfulExecutionWithExportActivityIdentifier"
     )
@@ -2328,42 +2181,6 @@ class SynchronizationStatus(_Model):
     )
     last_successful_execution_with_export_time_ended: _pd.AwareDatetime | None = (
         _pd.Field(default=None, alias="lastSuccessfulExecutionWithExportTimeEnded")
-    )
-    last_successful_execution_with_exports_error_code: str | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionWithExportsErrorCode"
-    )
-    last_successful_execution_with_exports_error_message: str | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionWithExportsErrorMessage"
-    )
-    last_successful_execution_with_exports_error_tenant_actionable: bool | None = (
-        _pd.Field(
-            default=None,
-            alias="lastSuccessfulExecutionWithExportsErrorTenantActionable",
-        )
-    )
-    quarantine_current_began: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="quarantineCurrentBegan"
-    )
-    quarantine_error_code: str | None = _pd.Field(
-        default=None, alias="quarantineErrorCode"
-    )
-    quarantine_error_message: str | None = _pd.Field(
-        default=None, alias="quarantineErrorMessage"
-    )
-    quarantine_error_tenant_actionable: bool | None = _pd.Field(
-        default=None, alias="quarantineErrorTenantActionable"
-    )
-    quarantine_next_attempt: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="quarantineNextAttempt"
-    )
-    quarantine_reason: str | None = _pd.Field(
-        default=None, alias="quarantineReason", description="quarantineReason"
-    )
-    quarantine_series_began: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="quarantineSeriesBegan"
-    )
-    quarantine_series_count: int | None = _pd.Field(
-        default=None, alias="quarantineSeriesCount"
     )
 
 
