@@ -32,10 +32,12 @@ class Outcome:
 
 def display_path(path: Path, root: Path) -> str:
     """Paths in diagnostics and the IR are relative to the project, never absolute."""
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return Path(os.path.relpath(path.resolve(), Path.cwd())).as_posix()
+    for candidate, base in ((path.absolute(), root.absolute()), (path.resolve(), root.resolve())):
+        try:
+            return candidate.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return Path(os.path.relpath(path.absolute(), Path.cwd())).as_posix()
 
 
 def find_specs(folder: Path) -> list[Path]:

@@ -10,11 +10,7 @@ import pytest
 # Importing the generated package must not leave __pycache__ folders in generated/.
 sys.dont_write_bytecode = True
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
-GENERATED = ROOT / "generated"
-SPECS = ROOT / "specs"
-SEED = CORPUS / "seed" / "Update-MgApplicationSynchronizationJob.md"
+from support import CORPUS, GENERATED, SPECS
 
 
 @pytest.fixture(scope="session")

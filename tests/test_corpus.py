@@ -7,7 +7,7 @@ from collections import Counter
 
 from generator.pipeline import read_file
 
-from conftest import CORPUS, ROOT
+from support import CORPUS, ROOT
 
 
 def corpus_results():  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ import re
 
 from generator.rules import RULES
 
-from conftest import ROOT
+from support import ROOT
 
 
 def test_every_rule_is_in_the_readme_table() -> None:

@@ -10,7 +10,7 @@ import sys
 import pydantic
 import pytest
 
-from conftest import GENERATED
+from support import GENERATED
 
 pytestmark = pytest.mark.usefixtures("generated_on_path")
 

@@ -12,7 +12,7 @@ from generator.cli import main
 from generator.read.reader import read_bytes
 from generator.serialize import to_json
 
-from conftest import CORPUS, ROOT
+from support import CORPUS, ROOT
 
 SPREAD = [
     "seed/Update-MgApplicationSynchronizationJob.md",

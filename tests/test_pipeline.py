@@ -15,7 +15,7 @@ from generator.cli import main
 from generator.render import format as format_module
 from generator.render.writer import read_tree
 
-from conftest import GENERATED, ROOT
+from support import GENERATED, ROOT
 
 
 def run_generate(project: Path, *args: str, seed: str = "0") -> subprocess.CompletedProcess[str]:
@@ -185,3 +185,13 @@ def test_a_package_name_that_is_not_an_identifier_is_a_usage_error(project: Path
     result = CliRunner().invoke(main, ["--root", str(project), "generate", "--package", "../evil"])
     assert result.exit_code == 2
     assert "Python identifier" in result.output
+
+
+def test_display_paths_are_relative_to_the_root_even_through_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    (real / "specs").mkdir(parents=True)
+    (real / "specs" / "A.md").write_text("x")
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    assert pipeline.display_path(link / "specs" / "A.md", link) == "specs/A.md"
+    assert pipeline.display_path(real / "specs" / "A.md", link) == "specs/A.md"

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from generator.ir import PropertyNode, PropertyTree
 from generator.read.reader import read_bytes
 
-# tests/read/<this file> -> parents[3] is the directory holding the repo; shared/ sits beside the repo.
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+from support import line_of, read_corpus
+
 SEED = "seed/Update-MgApplicationSynchronizationJob.md"
 GRAPH = "graph/Microsoft.Graph.Applications/Add-MgApplicationPassword.md"
 JUMPCLOUD = "jumpcloud/JumpCloud.SDK.V1/New-JcSdkUser.md"
 
-
-def read_corpus(relative: str):
-    return read_bytes(relative, (CORPUS / relative).read_bytes())
 
 
 def tree(result, parameter: str) -> PropertyTree:
@@ -28,9 +24,6 @@ def child(node, name: str) -> PropertyNode:
     (found,) = [c for c in children if c.name == name]
     return found
 
-
-def line_of(doc: bytes, needle: str) -> int:
-    return next(n for n, line in enumerate(doc.decode().split("\n"), start=1) if needle in line)
 
 
 def notes_doc(notes: str) -> bytes:

@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from generator.ir import Parameter, SetMembership
 from generator.read.reader import read_bytes
 
-# tests/read/<this file> -> parents[3] is the directory holding the repo; shared/ sits beside the repo.
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+from support import line_of, read_corpus
+
 SEED = "seed/Update-MgApplicationSynchronizationJob.md"
 GRAPH = "graph/Microsoft.Graph.Applications/Add-MgApplicationPassword.md"
 
-
-def read_corpus(relative: str):
-    return read_bytes(relative, (CORPUS / relative).read_bytes())
 
 
 def parameter(result, name: str) -> Parameter:
     (found,) = [p for p in result.cmdlet.parameters if p.name == name]
     return found
 
-
-def line_of(doc: bytes, needle: str, nth: int = 0) -> int:
-    hits = [n for n, line in enumerate(doc.decode().split("\n"), start=1) if needle in line]
-    return hits[nth]
 
 
 def diagnostics(result, rule: str) -> list[tuple[int, str]]:

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from generator.ir import CodeBlock, Link
 from generator.read.reader import read_bytes
 
-# tests/read/<this file> -> parents[3] is the directory holding the repo; shared/ sits beside the repo.
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+from support import line_of, read_corpus
+
 SEED = "seed/Update-MgApplicationSynchronizationJob.md"
 
-
-def read_corpus(relative: str):
-    return read_bytes(relative, (CORPUS / relative).read_bytes())
 
 
 def pg040(result) -> list[tuple[int, int, str]]:
     return [(d.line, d.column, d.message) for d in result.diagnostics if d.rule == "PG040"]
 
-
-def line_of(doc: bytes, needle: str) -> int:
-    return next(n for n, line in enumerate(doc.decode().split("\n"), start=1) if needle in line)
 
 
 def prose_doc(sections: str) -> bytes:

@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from pathlib import Path
 
 from generator.diagnostics import Severity
 from generator.read.reader import read_bytes
 
-# tests/read/<this file> -> parents[3] is the directory holding the repo; shared/ sits beside the repo.
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+from support import CORPUS, line_of, read_corpus
 
 
-def read_corpus(relative: str):
-    return read_bytes(relative, (CORPUS / relative).read_bytes())
 
 
 def rules(result) -> list[tuple[str, int]]:
     return [(d.rule, d.line) for d in result.diagnostics]
 
-
-def line_of(doc: bytes, needle: str) -> int:
-    """1-based number of the first line of doc containing needle (so tests never hard-code inline offsets)."""
-    for number, line in enumerate(doc.decode("utf-8-sig").split("\n"), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in the document")
 
 
 BODY = b"""

@@ -7,21 +7,14 @@ from pathlib import Path
 from generator.ir import ParameterSet, SyntaxParameter
 from generator.read.reader import read_bytes
 
-# tests/read/<this file> -> parents[3] is the directory holding the repo; shared/ sits beside the repo.
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+from support import line_of, read_corpus
 
 
-def read_corpus(relative: str):
-    return read_bytes(relative, (CORPUS / relative).read_bytes())
 
 
 def syntax_doc(body: str) -> bytes:
     return ("---\nschema: 2.0.0\n---\n\n# Get-Thing\n\n## SYNOPSIS\nS\n\n## SYNTAX\n\n" + body).encode()
 
-
-def line_of(doc: bytes, needle: str, nth: int = 0) -> int:
-    hits = [n for n, line in enumerate(doc.decode().split("\n"), start=1) if needle in line]
-    return hits[nth]
 
 
 def warnings(result, rule: str) -> list[tuple[int, int, str]]:

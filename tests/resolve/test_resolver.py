@@ -17,8 +17,7 @@ from generator.resolve import names
 from generator.resolve.model import ModelClass, ModelField, ResolvedProject
 from generator.resolve.resolver import resolve
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus"
+from support import CORPUS, ROOT  # noqa: E402
 SEED = CORPUS / "seed" / "Update-MgApplicationSynchronizationJob.md"
 
 GRAPH = "Microsoft.Graph.PowerShell.Models"
