@@ -128,7 +128,7 @@ def _code_block(
 ) -> tuple[Block, int | None]:
     opening = _FENCE_OPEN.match(source.line(line))
     fence = opening.group(2) if opening else "```"
-    content = token.children[0].content if token.children else ""
+    content = token.content
     count = content.count("\n")
     end = line + count + 1
     closing = source.line(end).strip()
@@ -152,7 +152,3 @@ def _extend_text_blocks(blocks: list[Block], last_line: int) -> None:
         following = blocks[index + 1].line - 1 if index + 1 < len(blocks) else last_line
         block.end = max(block.line, following)
 
-
-def section_text(source: Source, section: Section) -> str:
-    """The section's text as written, fenced code included, without leading/trailing blank lines."""
-    return "\n".join(source.span(section.line + 1, section.end)).strip("\n").rstrip()

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from generator.diagnostics import DiagnosticSink
-from generator.ir import ParameterSet, SyntaxParameter
+from generator.ir import ParameterSet, SyntaxParameter, TypeRef
 from generator.read.document import Section
 from generator.read.typeref import parse_type
 
@@ -180,7 +180,7 @@ class _Tokenizer:
                 self.warn(self.pos, "unexpected tokens after a positional parameter's type")
             self.pos = type_end
 
-    def type(self, end: int):  # type: ignore[no-untyped-def]
+    def type(self, end: int) -> TypeRef:
         start = self.pos
         close = self.matching(start, "<", ">", end)
         if close is None:
@@ -211,5 +211,5 @@ class _Tokenizer:
         return None
 
 
-def _is_switch(type_) -> bool:  # type: ignore[no-untyped-def]
+def _is_switch(type_: TypeRef) -> bool:
     return type_.name.lower() in _SWITCH_TYPES

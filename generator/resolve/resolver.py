@@ -130,12 +130,12 @@ def _fields(
 ) -> list[ModelField]:
     own_module = module_names[definition.namespace]
     flat = flattened(definition, table)
-    for key, path in flat.items():
+    for key, nested in flat.items():
         prop = definition.properties[key]
         file, _, line = prop.origin.rpartition(":")
         diagnostics.append(
             Diagnostic(file, int(line or 1), 1, Severity.INFO, "PG064",
-                       f"{definition.name}.{prop.name} is the flattened form of {'.'.join(path)}; "
+                       f"{definition.name}.{prop.name} is the flattened form of {'.'.join(nested)}; "
                        "the model keeps the nested property")
         )
     props = [p for key, p in definition.properties.items() if key not in flat]
