@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from mistletoe import Document as MarkdownDocument
 from mistletoe import block_token
 
 from generator.diagnostics import DiagnosticSink
@@ -101,7 +102,9 @@ def _blocks(source: Source, sink: DiagnosticSink) -> list[Block]:
     result: list[Block] = []
     while True:
         text = "\n" * start + "\n".join(lines[start:]) + "\n"
-        tokens = block_token.tokenize(text.splitlines(keepends=True))
+        # Through mistletoe's Document, not block_token.tokenize: a leading `[x]: y` line is a link
+        # definition, which tokenize alone cannot store (it crashes without a document root).
+        tokens = MarkdownDocument(text.splitlines(keepends=True)).children or []
         restart: int | None = None
         for token in tokens:
             line = getattr(token, "line_number", 1)

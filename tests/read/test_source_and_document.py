@@ -341,3 +341,10 @@ def test_missing_synopsis_is_pg010():
     assert [(d.rule, d.message) for d in result.diagnostics if d.rule == "PG010"] == [
         ("PG010", "section ## SYNOPSIS is missing")
     ]
+
+
+def test_a_leading_link_definition_line_does_not_crash_the_block_parser():
+    # Found by the fuzzer: mistletoe stores `[x]: y` as a link definition on the document root.
+    result = read_bytes("x.md", b"  [(Any) <Object>]:0\n# Get-Thing\n\n## SYNTAX\n\n```\nGet-Thing [-A]\n```\n")
+    assert result.cmdlet is not None
+    assert [p.name for p in result.cmdlet.parameter_sets[0].parameters] == ["A"]
