@@ -59,6 +59,12 @@ class DiagnosticSink:
         self.report(Severity.INFO, rule, line, message, column)
 
 
+def at_origin(origin: str, severity: Severity, rule: str, message: str) -> Diagnostic:
+    """A diagnostic at a `path:line` origin, the form in which the resolver remembers where things came from."""
+    path, _, line = origin.rpartition(":")
+    return Diagnostic(path, int(line) if line.isdigit() else 1, 1, severity, rule, message)
+
+
 def sort_diagnostics(items: list[Diagnostic]) -> list[Diagnostic]:
     return sorted(set(items), key=lambda d: (d.path, d.line, d.column, d.rule, d.message))
 

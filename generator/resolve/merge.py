@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.diagnostics import Diagnostic, Severity
+from generator.diagnostics import Diagnostic, Severity, at_origin
 from generator.ir import Cmdlet, PropertyNode, TypeRef
 from generator.resolve.types import element_type, is_model_type
 
@@ -135,10 +135,8 @@ def _define(
                 _define(table, child.namespace or namespace, child.name, node.description, node.children, node_origin, path)
             else:
                 table.diagnostics.append(
-                    Diagnostic(
-                        path,
-                        node.line,
-                        1,
+                    at_origin(
+                        node_origin,
                         Severity.WARNING,
                         "PG050",
                         f"property {node.name} of type {node.type.raw!r} has nested properties; they are ignored",
@@ -153,12 +151,9 @@ def _compare(table: TypeTable, definition: TypeDef, existing: PropertyDef, node:
     old, new = existing.type, node.type
     if (old.name, old.array_rank, old.args) == (new.name, new.array_rank, new.args):
         return
-    path, _, line = origin.rpartition(":")
     table.diagnostics.append(
-        Diagnostic(
-            path,
-            int(line or 1),
-            1,
+        at_origin(
+            origin,
             Severity.WARNING,
             "PG061",
             f"{definition.name}.{existing.name} is {new.raw!r} here but {old.raw!r} at {existing.origin}; "

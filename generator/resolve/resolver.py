@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.config import Config
-from generator.diagnostics import Diagnostic, Severity
+from generator.diagnostics import Diagnostic, Severity, at_origin
 from generator.ir import Cmdlet, TypeRef
 from generator.read.placeholders import PLACEHOLDER
 from generator.resolve import names
@@ -31,10 +31,10 @@ def resolve(cmdlets: list[Cmdlet], config: Config) -> ResolvedProject:
         std, models = uses[module]
         fields = _fields(definition, table, class_names, module_names, config, std, models, diagnostics)
         if not definition.expanded:
-            path, _, line = definition.origins[0].rpartition(":") if definition.origins else ("", "", "1")
+            origin = definition.origins[0] if definition.origins else ""
             diagnostics.append(
-                Diagnostic(path, int(line or 1), 1, Severity.INFO, "PG060",
-                           f"type {definition.name} is never expanded in a NOTES tree; generated as an open model")
+                at_origin(origin, Severity.INFO, "PG060",
+                          f"type {definition.name} is never expanded in a NOTES tree; generated as an open model")
             )
         by_module[module].append(
             ModelClass(
@@ -132,9 +132,8 @@ def _fields(
     flat = flattened(definition, table)
     for key, nested in flat.items():
         prop = definition.properties[key]
-        file, _, line = prop.origin.rpartition(":")
         diagnostics.append(
-            Diagnostic(file, int(line or 1), 1, Severity.INFO, "PG064",
+            at_origin(prop.origin, Severity.INFO, "PG064",
                        f"{definition.name}.{prop.name} is the flattened form of {'.'.join(nested)}; "
                        "the model keeps the nested property")
         )
@@ -157,16 +156,15 @@ def _fields(
 
         py = map_type(prop.type, model_annotation)
         std.update(py.modules)
-        path, _, line = prop.origin.rpartition(":")
         for unknown in py.unknown:
             diagnostics.append(
-                Diagnostic(path, int(line or 1), 1, Severity.WARNING, "PG062",
+                at_origin(prop.origin, Severity.WARNING, "PG062",
                            f"unknown .NET type {unknown!r} of {definition.name}.{prop.name}; generated as Any")
             )
         name = chosen[prop.name]
         if name != names.snake_case(prop.name):
             diagnostics.append(
-                Diagnostic(path, int(line or 1), 1, Severity.INFO, "PG063",
+                at_origin(prop.origin, Severity.INFO, "PG063",
                            f"{definition.name}.{prop.name} is named {name!r} in Python")
             )
         annotation = py.annotation
