@@ -7,10 +7,15 @@ import re
 from generator.diagnostics import DiagnosticSink
 
 PLACEHOLDER = re.compile(r"\{\{\s*(?:Fill|Add|Insert)\b[^{}]*\}\}", re.IGNORECASE)
+_BLANK = re.compile(r"^\s*$")
 
 
-def clean_text(text: str, first_line: int, sink: DiagnosticSink) -> str:
-    """Strip blank edges and placeholders from prose; report each placeholder once at its line."""
+def clean_text(text: str, first_line: int, sink: DiagnosticSink, emptied: re.Pattern[str] = _BLANK) -> str:
+    """Strip blank edges and placeholders from prose; report each placeholder once at its line.
+
+    A line that held a placeholder and matches `emptied` once it is gone (blank, or in example code a
+    bare `PS C:\\>` prompt) is dropped.
+    """
     lines = text.split("\n")
     kept: list[str] = []
     for offset, line in enumerate(lines):
@@ -18,7 +23,7 @@ def clean_text(text: str, first_line: int, sink: DiagnosticSink) -> str:
         if found:
             sink.warning("PG040", first_line + offset, f"placeholder text {found.group(0)!r}", found.start() + 1)
             line = PLACEHOLDER.sub("", line)
-            if not line.strip():
+            if emptied.match(line):
                 continue
         kept.append(line.rstrip())
     return "\n".join(kept).strip("\n")

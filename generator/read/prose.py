@@ -84,16 +84,7 @@ def read_examples(source: Source, section: Section | None, sink: DiagnosticSink)
 
 
 def _drop_placeholders(block: Block, sink: DiagnosticSink) -> str:
-    lines = []
-    for offset, line in enumerate(block.text.split("\n")):
-        found = PLACEHOLDER.search(line)
-        if found:
-            sink.warning("PG040", block.line + 1 + offset, f"placeholder text {found.group(0)!r}", found.start() + 1)
-            line = PLACEHOLDER.sub("", line)
-            if _PROMPT_ONLY.match(line):
-                continue
-        lines.append(line.rstrip())
-    text = "\n".join(lines).strip("\n")
+    text = clean_text(block.text, block.line + 1, sink, emptied=_PROMPT_ONLY)
     return "" if all(_PROMPT_ONLY.match(line) for line in text.split("\n")) else text + "\n"
 
 
