@@ -64,8 +64,7 @@ def generate(ctx: click.Context, specs, output, package, templates, check, stric
         raise click.UsageError(f"--package must be a Python identifier, not {cfg.package!r}")
     outcome = pipeline.generate(cfg, check=check, strict=strict)
     _print_diagnostics(outcome.diagnostics, quiet)
-    files = len(pipeline.find_specs(cfg.specs)) if cfg.specs.is_dir() else 0
-    click.echo(_summary(outcome.diagnostics, files), err=True)
+    click.echo(_summary(outcome.diagnostics, outcome.specs_read), err=True)
     output_shown = pipeline.display_path(cfg.output, cfg.root)
     if check:
         for path in outcome.stale:

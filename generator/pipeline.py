@@ -24,6 +24,7 @@ class Outcome:
     stale: list[str] = field(default_factory=list)
     written: bool = False
     failed: bool = False
+    specs_read: int = 0
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -60,12 +61,13 @@ def read_all(paths: list[Path], root: Path) -> list[ReadResult]:
     return [read_file(path, root) for path in paths]
 
 
-def build(config: Config) -> tuple[ResolvedProject, list[Diagnostic]]:
+def build(config: Config) -> tuple[ResolvedProject, list[Diagnostic], int]:
+    """Read and resolve every spec; also returns how many files were read."""
     results = read_all(find_specs(config.specs), config.root)
     diagnostics = [d for r in results for d in r.diagnostics]
     cmdlets: list[Cmdlet] = [r.cmdlet for r in results if r.cmdlet is not None]
     project = resolve(cmdlets, config)
-    return project, sort_diagnostics(diagnostics + project.diagnostics)
+    return project, sort_diagnostics(diagnostics + project.diagnostics), len(results)
 
 
 def generate(config: Config, check: bool = False, strict: bool = False) -> Outcome:
@@ -75,7 +77,7 @@ def generate(config: Config, check: bool = False, strict: bool = False) -> Outco
         outcome.diagnostics = [_fatal(config, f"specs folder {config.specs} does not exist")]
         outcome.failed = True
         return outcome
-    project, outcome.diagnostics = build(config)
+    project, outcome.diagnostics, outcome.specs_read = build(config)
     fatal = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     if any(d.severity in fatal for d in outcome.diagnostics):
         outcome.failed = True
