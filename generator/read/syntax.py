@@ -115,7 +115,7 @@ class _Tokenizer:
 
     def bracket(self, end: int) -> None:
         start = self.pos
-        close = self.matching(start, "[", "]", end)
+        close = self.matching(start, end)
         if close is None:
             self.warn(start, "unbalanced `[` in syntax; read to the end of the line")
             close = end
@@ -124,7 +124,7 @@ class _Tokenizer:
         if inner.startswith("[") and inner.count("-") >= 1:
             # [[-Name] <Type>]: an optional positional parameter.
             self.skip_spaces(close)
-            inner_close = self.matching(self.pos, "[", "]", close)
+            inner_close = self.matching(self.pos, close)
             if inner_close is not None:
                 self.pos += 1
                 self.parameter(inner_close, required=False, positional=True, type_end=close)
@@ -182,7 +182,7 @@ class _Tokenizer:
 
     def type(self, end: int) -> TypeRef:
         start = self.pos
-        close = self.matching(start, "<", ">", end)
+        close = self.matching(start, end)
         if close is None:
             self.warn(start, "unbalanced `<` in a parameter type")
             close = end
@@ -192,22 +192,20 @@ class _Tokenizer:
         self.pos = min(close + 1, end)
         return ref
 
-    def matching(self, start: int, opening: str, closing: str, end: int) -> int | None:
+    def matching(self, start: int, end: int) -> int | None:
         """Index of the bracket closing the one at start; `<...>` and `[...]` nest inside each other."""
-        depth = 0
         pairs = {"[": "]", "<": ">"}
+        if self.text[start : start + 1] not in pairs:
+            return None
         stack: list[str] = []
         for index in range(start, end):
             char = self.text[index]
             if char in pairs:
                 stack.append(pairs[char])
-                depth += 1
-            elif char in ("]", ">") and stack:
-                if char != stack[-1]:
-                    continue
+            elif stack and char == stack[-1]:
                 stack.pop()
                 if not stack:
-                    return index if char == closing else None
+                    return index
         return None
 
 
