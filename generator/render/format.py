@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-import black
-
-MODE = black.Mode(target_versions={black.TargetVersion.PY311})
+import functools
+from typing import Any
 
 
 class RenderError(Exception):
     pass
 
 
+@functools.cache
+def _black() -> tuple[Any, Any]:
+    # Imported on first use: `platygen lint` and `parse` never format, and black costs ~60 ms to import.
+    import black
+
+    return black, black.Mode(target_versions={black.TargetVersion.PY311})
+
+
 def format_python(source: str, path: str) -> str:
+    black, mode = _black()
     try:
-        return black.format_str(source, mode=MODE)
+        return str(black.format_str(source, mode=mode))
     except black.InvalidInput as exc:
         # The templates produced invalid Python: a platygen (or user template) bug, never the spec's fault.
         raise RenderError(f"{path}: generated code is not valid Python: {exc}") from exc
