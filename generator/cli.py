@@ -40,7 +40,9 @@ def _load_config(ctx: click.Context) -> config_module.Config:
 
 
 @click.group()
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), help="Project folder (holds pyproject.toml).")
+@click.option(
+    "--root", type=click.Path(file_okay=False, path_type=Path), help="Project folder (holds pyproject.toml)."
+)
 @click.pass_context
 def main(ctx: click.Context, root: Path | None) -> None:
     """platygen: PowerShell cmdlet help (platyPS markdown) → typed Python SDK."""
@@ -52,8 +54,12 @@ def main(ctx: click.Context, root: Path | None) -> None:
 @click.option("--specs", type=click.Path(path_type=Path), help="Folder of help files (default from config).")
 @click.option("--output", type=click.Path(path_type=Path), help="Output folder (default from config).")
 @click.option("--package", help="Name of the generated Python package.")
-@click.option("--templates", type=click.Path(path_type=Path), help="Folder of templates overriding the built-in ones.")
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 and name the files when the output is stale.")
+@click.option(
+    "--templates", type=click.Path(path_type=Path), help="Folder of templates overriding the built-in ones."
+)
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 and name the files when the output is stale."
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print info diagnostics.")
 @click.pass_context
@@ -82,14 +88,18 @@ def generate(ctx: click.Context, specs, output, package, templates, check, stric
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option("--format", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True)
 @click.pass_context
 def parse(ctx: click.Context, files: tuple[Path, ...], fmt: str) -> None:
     """Print the intermediate model of help files (stable, for review and snapshots)."""
     cfg = _load_config(ctx)
     results = pipeline.read_all(list(files), cfg.root)
-    data = [{"path": r.path, "cmdlet": r.cmdlet, "diagnostics": sort_diagnostics(r.diagnostics)} for r in results]
+    data = [
+        {"path": r.path, "cmdlet": r.cmdlet, "diagnostics": sort_diagnostics(r.diagnostics)} for r in results
+    ]
     click.echo(to_json(data) if fmt == "json" else to_yaml(data), nl=False)
 
 

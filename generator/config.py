@@ -11,6 +11,11 @@ DEFAULT_TYPE_PREFIXES = {
     "Microsoft.Graph.PowerShell.Models": ["MicrosoftGraph"],
     "Microsoft.Graph.Beta.PowerShell.Models": ["MicrosoftGraph"],
 }
+# Service root per module (glob on the module name; the longest matching pattern wins).
+DEFAULT_BASE_URLS = {
+    "Microsoft.Graph.Beta.*": "https://graph.microsoft.com/beta",
+    "Microsoft.Graph.*": "https://graph.microsoft.com/v1.0",
+}
 DEFAULT_WIRE_NAMES = {"ODataType": "@odata.type", "ODataId": "@odata.id", "ODataContext": "@odata.context"}
 
 
@@ -27,12 +32,28 @@ class Config:
     templates: Path | None = None
     type_prefixes: dict[str, list[str]] = field(default_factory=lambda: dict(DEFAULT_TYPE_PREFIXES))
     wire_names: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_WIRE_NAMES))
+    base_urls: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_BASE_URLS))
+    noun_prefixes: dict[str, str] = field(default_factory=dict)
+
+    def wire_name(self, name: str) -> str:
+        """The JSON name of a property or body parameter: an override (any case: Graph's help writes both
+        `ODataId` and `OdataId` for `@odata.id`), else camelCase."""
+        lowered = {key.lower(): value for key, value in self.wire_names.items()}
+        if name.lower() in lowered:
+            return lowered[name.lower()]
+        from generator.resolve.names import camel_case
+
+        return camel_case(name)
 
     def with_overrides(self, **values: Any) -> Config:
         given = {k: v for k, v in values.items() if v is not None}
         for key in ("specs", "output", "templates"):
             if key in given:
-                given[key] = (self.root / given[key]).resolve() if not Path(given[key]).is_absolute() else Path(given[key])
+                given[key] = (
+                    (self.root / given[key]).resolve()
+                    if not Path(given[key]).is_absolute()
+                    else Path(given[key])
+                )
         return replace(self, **given)
 
 
@@ -46,7 +67,16 @@ def load(root: Path | None = None) -> Config:
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{pyproject}: {exc}") from exc
         settings = data.get("tool", {}).get("platygen", {})
-    known = {"specs", "output", "package", "templates", "type-prefixes", "wire-names"}
+    known = {
+        "specs",
+        "output",
+        "package",
+        "templates",
+        "type-prefixes",
+        "wire-names",
+        "base-urls",
+        "noun-prefixes",
+    }
     unknown = sorted(set(settings) - known)
     if unknown:
         raise ConfigError(f"unknown [tool.platygen] settings: {', '.join(unknown)}")
@@ -62,7 +92,18 @@ def load(root: Path | None = None) -> Config:
         templates=(root / templates).resolve() if templates else None,
         type_prefixes={**DEFAULT_TYPE_PREFIXES, **settings.get("type-prefixes", {})},
         wire_names={**DEFAULT_WIRE_NAMES, **settings.get("wire-names", {})},
+        base_urls={**DEFAULT_BASE_URLS, **_strings(settings, "base-urls")},
+        noun_prefixes=_strings(settings, "noun-prefixes"),
     )
+
+
+def _strings(settings: dict[str, Any], key: str) -> dict[str, str]:
+    table = settings.get(key, {})
+    if not isinstance(table, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in table.items()
+    ):
+        raise ConfigError(f"[tool.platygen.{key}] must map module name patterns to strings")
+    return dict(table)
 
 
 def _find_root(start: Path) -> Path:

@@ -130,6 +130,16 @@ class Link:
 
 
 @dataclass
+class HttpSample:
+    """A request shown in the help text (`curl -X PATCH https://host/api/things/{id}`)."""
+
+    method: str
+    url: str  # without the query string
+    query: list[str]  # query parameter names, in order
+    line: int
+
+
+@dataclass
 class Cmdlet:
     name: str
     module: str
@@ -147,6 +157,7 @@ class Cmdlet:
     property_trees: list[PropertyTree]
     related_links: list[Link]
     line: int
+    samples: list[HttpSample] = field(default_factory=list)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.config import Config
 from generator.diagnostics import Diagnostic, Severity, sort_diagnostics
 from generator.ir import Cmdlet
+from generator.read import routes_file
 from generator.read.reader import ReadResult, read_bytes
 from generator.render.format import RenderError
 from generator.render.renderer import render
@@ -51,7 +52,9 @@ def read_file(path: Path, root: Path) -> ReadResult:
     try:
         return read_bytes(shown, path.read_bytes())
     except OSError as exc:
-        return ReadResult(shown, None, [Diagnostic(shown, 1, 1, Severity.ERROR, "PG001", f"cannot read: {exc}")])
+        return ReadResult(
+            shown, None, [Diagnostic(shown, 1, 1, Severity.ERROR, "PG001", f"cannot read: {exc}")]
+        )
     except Exception as exc:  # noqa: BLE001 - the file boundary: report, count, keep going
         message = f"internal error: {type(exc).__name__}: {exc}"
         return ReadResult(shown, None, [Diagnostic(shown, 1, 1, Severity.ERROR, "PG000", message)])
@@ -66,7 +69,10 @@ def build(config: Config) -> tuple[ResolvedProject, list[Diagnostic], int]:
     results = read_all(find_specs(config.specs), config.root)
     diagnostics = [d for r in results for d in r.diagnostics]
     cmdlets: list[Cmdlet] = [r.cmdlet for r in results if r.cmdlet is not None]
-    project = resolve(cmdlets, config)
+    routes = routes_file.load(
+        config.specs / routes_file.FILE_NAME, display_path(config.specs / routes_file.FILE_NAME, config.root)
+    )
+    project = resolve(cmdlets, config, routes)
     return project, sort_diagnostics(diagnostics + project.diagnostics), len(results)
 
 

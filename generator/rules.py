@@ -20,13 +20,20 @@ _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 RULES: dict[str, Rule] = {
     r.id: r
     for r in [
-        Rule("PG000", _E, "internal error while reading or resolving a file", "report it: this is a platygen bug"),
+        Rule(
+            "PG000",
+            _E,
+            "internal error while reading or resolving a file",
+            "report it: this is a platygen bug",
+        ),
         Rule("PG001", _E, "file is not valid UTF-8 text", "re-save the file as UTF-8"),
         Rule("PG002", _W, "front matter missing or not closed by a second `---` line", "add the `---` block"),
         Rule("PG003", _W, "front matter line is not `key: value`", "fix or remove the line"),
         Rule("PG004", _I, "module page (no SYNTAX section): skipped", "keep module pages out of specs/"),
         Rule("PG005", _W, "H1 title missing or different from the file name", "make the H1 the cmdlet name"),
-        Rule("PG010", _W, "required section missing", "add the section (## SYNOPSIS, ## SYNTAX, ## PARAMETERS)"),
+        Rule(
+            "PG010", _W, "required section missing", "add the section (## SYNOPSIS, ## SYNTAX, ## PARAMETERS)"
+        ),
         Rule("PG011", _W, "section appears more than once; the parts are joined", "merge the sections"),
         Rule("PG012", _I, "unknown section ignored", "rename it to a platyPS section or drop it"),
         Rule("PG013", _W, "code fence not closed; assumed to end before the next heading", "close the fence"),
@@ -35,21 +42,67 @@ RULES: dict[str, Rule] = {
         Rule("PG022", _W, "parameter sets: no default or several defaults", "mark exactly one set (Default)"),
         Rule("PG023", _W, "syntax line names another command than the H1", "use the cmdlet's own name"),
         Rule("PG030", _W, "parameter in SYNTAX but not described under PARAMETERS", "add a ### -Name block"),
-        Rule("PG031", _W, "parameter described under PARAMETERS but absent from SYNTAX", "add it to SYNTAX or drop it"),
+        Rule(
+            "PG031",
+            _W,
+            "parameter described under PARAMETERS but absent from SYNTAX",
+            "add it to SYNTAX or drop it",
+        ),
         Rule("PG032", _W, "parameter YAML block is not valid YAML", "fix the YAML at the reported line"),
-        Rule("PG033", _W, "duplicate key in a parameter YAML block; the last value wins", "remove the duplicate"),
+        Rule(
+            "PG033",
+            _W,
+            "duplicate key in a parameter YAML block; the last value wins",
+            "remove the duplicate",
+        ),
         Rule("PG034", _W, "unknown key in a parameter YAML block", "check the key's spelling"),
         Rule("PG035", _W, "parameter has no YAML block; type taken from SYNTAX", "add the ```yaml block"),
         Rule("PG036", _W, "parameter set named in PARAMETERS but absent from SYNTAX", "fix the set name"),
-        Rule("PG040", _W, "placeholder text left in the help; not copied into generated code", "write the text"),
+        Rule(
+            "PG040", _W, "placeholder text left in the help; not copied into generated code", "write the text"
+        ),
         Rule("PG050", _W, "line in a NOTES property tree not understood", "use `[Name <Type>]: description`"),
         Rule("PG051", _W, "NOTES property tree indentation is inconsistent", "indent 2 spaces per level"),
         Rule("PG052", _I, "complex parameter has no NOTES tree", "regenerate the help with its NOTES"),
-        Rule("PG060", _I, "type referenced but never expanded; generated as an open model", "add its NOTES tree"),
-        Rule("PG061", _W, "conflicting definitions of a type property; the first one wins", "align the help files"),
+        Rule(
+            "PG060",
+            _I,
+            "type referenced but never expanded; generated as an open model",
+            "add its NOTES tree",
+        ),
+        Rule(
+            "PG061",
+            _W,
+            "conflicting definitions of a type property; the first one wins",
+            "align the help files",
+        ),
         Rule("PG062", _W, "unknown .NET type; generated as Any", "map it in [tool.platygen.types]"),
-        Rule("PG063", _I, "Python name changed to avoid a collision or reserved word", "nothing; informational"),
-        Rule("PG064", _I, "flattened property (AutoRest) folded into its nested property", "nothing; informational"),
+        Rule(
+            "PG063", _I, "Python name changed to avoid a collision or reserved word", "nothing; informational"
+        ),
+        Rule(
+            "PG064",
+            _I,
+            "flattened property (AutoRest) folded into its nested property",
+            "nothing; informational",
+        ),
         Rule("PG070", _E, "generation failed; generated/ left unchanged", "see the message"),
+        Rule(
+            "PG080",
+            _W,
+            "no route for a cmdlet's parameter set could be inferred with confidence; left out of the client and CLI",
+            "add it to routes.yaml (`cmdlets:` or `segments:`)",
+        ),
+        Rule("PG081", _E, "routes.yaml is not valid", "fix the YAML or the entry the message names"),
+        Rule("PG082", _W, "routes.yaml names a cmdlet no spec describes", "remove or rename the entry"),
+        Rule(
+            "PG083",
+            _I,
+            "a cmdlet is described in more than one file; the client uses the first",
+            "keep one copy",
+        ),
+        Rule(
+            "PG084", _W, "unknown key in routes.yaml", "use segments, cmdlets, method, path, base-url, sets"
+        ),
     ]
 }

@@ -154,4 +154,3 @@ def _extend_text_blocks(blocks: list[Block], last_line: int) -> None:
             continue
         following = blocks[index + 1].line - 1 if index + 1 < len(blocks) else last_line
         block.end = max(block.line, following)
-

@@ -40,10 +40,14 @@ class _Entry:
 
     @property
     def is_root(self) -> bool:
-        return self.indent == 0 and not self.bullet and self.required and bool(_ROOT_NAME.fullmatch(self.name))
+        return (
+            self.indent == 0 and not self.bullet and self.required and bool(_ROOT_NAME.fullmatch(self.name))
+        )
 
 
-def read_notes(source: Source, section: Section, sink: DiagnosticSink) -> tuple[list[PropertyTree], list[str]]:
+def read_notes(
+    source: Source, section: Section, sink: DiagnosticSink
+) -> tuple[list[PropertyTree], list[str]]:
     trees: list[PropertyTree] = []
     aliases: list[str] = []
     for first, last in section.spans():
@@ -163,7 +167,9 @@ def _entry(raw: str) -> _Entry | None:
         rest = rest[1:]
     if not rest.startswith(":"):
         return None
-    return _Entry(indent, name, type_text, rest[1:].strip(), required=not bracket, decorated=decorated, bullet=bullet)
+    return _Entry(
+        indent, name, type_text, rest[1:].strip(), required=not bracket, decorated=decorated, bullet=bullet
+    )
 
 
 def _matching_angle(text: str) -> int | None:

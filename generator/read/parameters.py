@@ -141,7 +141,9 @@ def _read_v2(block: Block, sink: DiagnosticSink) -> _Block:
             sink.warning("PG034", number, f"unknown parameter key {raw.partition(':')[0].strip()!r}")
             continue
         if key in values:
-            sink.warning("PG033", number, f"duplicate key {raw.partition(':')[0].strip()!r}; the last value wins")
+            sink.warning(
+                "PG033", number, f"duplicate key {raw.partition(':')[0].strip()!r}; the last value wins"
+            )
         values[key] = value.strip()
         lines[key] = number
     result = _Block(block.line)
@@ -200,7 +202,9 @@ def _read_v3(block: Block, sink: DiagnosticSink) -> _Block:
         return result
     for key in data:
         if str(key).lower() not in _V3_KEYS:
-            sink.warning("PG034", block.line + 1 + _key_line(block, key), f"unknown parameter key {str(key)!r}")
+            sink.warning(
+                "PG034", block.line + 1 + _key_line(block, key), f"unknown parameter key {str(key)!r}"
+            )
     lowered = {str(k).lower(): v for k, v in data.items()}
     result.type = _scalar(lowered.get("type")) or None
     default = _scalar(lowered.get("defaultvalue"))

@@ -21,9 +21,17 @@ def clean_text(text: str, first_line: int, sink: DiagnosticSink, emptied: re.Pat
     for offset, line in enumerate(lines):
         found = PLACEHOLDER.search(line)
         if found:
-            sink.warning("PG040", first_line + offset, f"placeholder text {found.group(0)!r}", found.start() + 1)
+            sink.warning(
+                "PG040", first_line + offset, f"placeholder text {found.group(0)!r}", found.start() + 1
+            )
             line = PLACEHOLDER.sub("", line)
             if emptied.match(line):
                 continue
         kept.append(line.rstrip())
     return "\n".join(kept).strip("\n")
+
+
+def clean_description(text: str) -> str:
+    """For generated code: AutoRest writes "." for "no description"; placeholders are never copied."""
+    text = PLACEHOLDER.sub("", text).strip()
+    return "" if text in (".", "") else text

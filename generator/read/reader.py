@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic, DiagnosticSink
 from generator.ir import Cmdlet, Parameter, ParameterSet, SetMembership
-from generator.read import document, notes, parameters, prose, source, syntax
+from generator.read import document, notes, parameters, prose, samples, source, syntax
 from generator.read.document import Section
 
 KNOWN_SECTIONS = {
@@ -53,7 +53,9 @@ def read_bytes(path: str, data: bytes) -> ReadResult:
         return ReadResult(path, None, sink.items, module_page=True)
     sections = _sections(doc, sink)
     if "SYNTAX" not in sections:
-        sink.error("PG020", doc.title.line if doc.title else 1, "no ## SYNTAX section: not a cmdlet help file")
+        sink.error(
+            "PG020", doc.title.line if doc.title else 1, "no ## SYNTAX section: not a cmdlet help file"
+        )
         return ReadResult(path, None, sink.items)
     cmdlet = _cmdlet(path, src, doc, sections, sink)
     return ReadResult(path, cmdlet, sink.items)
@@ -67,7 +69,9 @@ def _sections(doc: document.Document, sink: DiagnosticSink) -> dict[str, Section
             sink.info("PG012", section.line, f"unknown section {section.heading!r} ignored")
             continue
         if key in found:
-            sink.warning("PG011", section.line, f"section ## {key} appears again (first at line {found[key].line})")
+            sink.warning(
+                "PG011", section.line, f"section ## {key} appears again (first at line {found[key].line})"
+            )
             first = found[key]
             first.blocks.extend(section.blocks)
             # Not `first.end = section.end`: the sections in between would become part of this one.
@@ -97,7 +101,9 @@ def _cmdlet(
         sink.warning("PG005", 1, f"no H1 title; using {name!r}")
     elif name.lower() != stem.lower():
         sink.warning("PG005", doc.title.line, f"H1 {name!r} differs from the file name {stem!r}")
-    module = src.front_matter.get("Module Name", "") or posixpath.basename(posixpath.dirname(path)) or "Module"
+    module = (
+        src.front_matter.get("Module Name", "") or posixpath.basename(posixpath.dirname(path)) or "Module"
+    )
     schema = src.front_matter.get("schema") or src.front_matter.get("PlatyPS schema version") or ""
     sets = syntax.read_syntax(sections["SYNTAX"], sink)
     params = parameters.read_parameters(src, sections["PARAMETERS"], sink) if "PARAMETERS" in sections else []
@@ -121,6 +127,7 @@ def _cmdlet(
         property_trees=trees,
         related_links=prose.read_links(src, sections.get("RELATED LINKS")),
         line=doc.title.line if doc.title else 1,
+        samples=samples.read_samples(doc),
     )
     _check(cmdlet, sections["SYNTAX"], sink)
     return cmdlet
@@ -134,13 +141,17 @@ def _check(cmdlet: Cmdlet, syntax_section: Section, sink: DiagnosticSink) -> Non
     defaults = [s for s in sets if s.is_default]
     named = {s.name for s in sets if s.name}
     if len(named) > 1 and not defaults:
-        sink.warning("PG022", syntax_section.line, f"{len(named)} parameter sets and none is marked (Default)")
+        sink.warning(
+            "PG022", syntax_section.line, f"{len(named)} parameter sets and none is marked (Default)"
+        )
     if len({s.name for s in defaults}) > 1:
         sink.warning("PG022", defaults[1].line, "more than one parameter set is marked (Default)")
     for parameter_set in sets:
         if parameter_set.command and parameter_set.command.lower() != cmdlet.name.lower():
             sink.warning(
-                "PG023", parameter_set.line, f"syntax names {parameter_set.command!r}, the title is {cmdlet.name!r}"
+                "PG023",
+                parameter_set.line,
+                f"syntax names {parameter_set.command!r}, the title is {cmdlet.name!r}",
             )
     described = {p.name.lower(): p for p in cmdlet.parameters}
     in_syntax: dict[str, list[tuple[ParameterSet, int]]] = {}
@@ -152,7 +163,9 @@ def _check(cmdlet: Cmdlet, syntax_section: Section, sink: DiagnosticSink) -> Non
             continue
         first_set, index = uses[0]
         sp = first_set.parameters[index]
-        sink.warning("PG030", sp.line, f"parameter -{sp.name} is in SYNTAX but not described under PARAMETERS")
+        sink.warning(
+            "PG030", sp.line, f"parameter -{sp.name} is in SYNTAX but not described under PARAMETERS"
+        )
         cmdlet.parameters.append(_from_syntax(sp.name, uses))
     for parameter in cmdlet.parameters:
         key = parameter.name.lower()
@@ -178,7 +191,11 @@ def _check(cmdlet: Cmdlet, syntax_section: Section, sink: DiagnosticSink) -> Non
 def _from_syntax(name: str, uses: list[tuple[ParameterSet, int]]) -> Parameter:
     first = uses[0][0].parameters[uses[0][1]]
     memberships = [
-        SetMembership(s.name or parameters.ALL_SETS, s.parameters[i].required, "0" if s.parameters[i].positional else "Named")
+        SetMembership(
+            s.name or parameters.ALL_SETS,
+            s.parameters[i].required,
+            "0" if s.parameters[i].positional else "Named",
+        )
         for s, i in uses
     ]
     return Parameter(

@@ -40,7 +40,9 @@ def decode(data: bytes, sink: DiagnosticSink) -> str | None:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        sink.error("PG001", line, f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}): {exc.reason}", column)
+        sink.error(
+            "PG001", line, f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}): {exc.reason}", column
+        )
         return None
 
 
@@ -62,7 +64,9 @@ def _read_front_matter(lines: list[str], sink: DiagnosticSink) -> tuple[dict[str
     """Values are kept as raw strings: YAML would turn `2024-05-01` into a date and `Off` into False."""
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or lines[first].strip() != "---":
-        sink.warning("PG002", (first or 0) + 1, "no front matter block (`---` ... `---`) at the top of the file")
+        sink.warning(
+            "PG002", (first or 0) + 1, "no front matter block (`---` ... `---`) at the top of the file"
+        )
         return {}, 0
     values: dict[str, str] = {}
     key = ""

@@ -31,7 +31,9 @@ def read_syntax(section: Section, sink: DiagnosticSink) -> list[ParameterSet]:
     return sets
 
 
-def _commands(text: str, first_line: int, sink: DiagnosticSink) -> list[tuple[str, list[SyntaxParameter], int]]:
+def _commands(
+    text: str, first_line: int, sink: DiagnosticSink
+) -> list[tuple[str, list[SyntaxParameter], int]]:
     """Split a code block into commands: a line starting with the command's name begins a new one."""
     groups: list[list[tuple[int, str]]] = []
     command = ""

@@ -7,7 +7,7 @@ from typing import Any
 
 import jinja2
 
-from generator.render import views
+from generator.render import client_views, views
 from generator.render.environment import environment
 from generator.render.format import RenderError, format_python
 from generator.resolve.model import ResolvedProject
@@ -21,9 +21,18 @@ def render(project: ResolvedProject, templates: Path | None = None) -> dict[str,
         (f"{package}/_base.py", "base.py.jinja", views.base(project)),
         (f"{package}/py.typed", "py.typed.jinja", {}),
         (f"{package}/models/__init__.py", "models_init.py.jinja", views.models_init(project)),
+        (f"{package}/_runtime.py", "runtime.py.jinja", client_views.runtime(project)),
+        (f"{package}/_operations.py", "operations.py.jinja", client_views.operations(project)),
+        (f"{package}/client.py", "client.py.jinja", client_views.client(project)),
     ]
     for module in project.model_modules:
-        jobs.append((f"{package}/models/{module.name}.py", "model_module.py.jinja", views.model_module(project, module)))
+        jobs.append(
+            (
+                f"{package}/models/{module.name}.py",
+                "model_module.py.jinja",
+                views.model_module(project, module),
+            )
+        )
     files: dict[str, str] = {}
     for path, template, context in jobs:
         try:

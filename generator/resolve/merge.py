@@ -71,7 +71,11 @@ def collect(cmdlets: list[Cmdlet]) -> TypeTable:
             root = element_type(tree.type)
             if not is_model_type(root):
                 continue
-            namespace = (element_type(declared).namespace if declared else None) or root.namespace or default_namespace(cmdlet)
+            namespace = (
+                (element_type(declared).namespace if declared else None)
+                or root.namespace
+                or default_namespace(cmdlet)
+            )
             origin = f"{cmdlet.path}:{tree.line}"
             _define(table, namespace, root.name, tree.description, tree.properties, origin, cmdlet.path)
     for cmdlet in sorted(cmdlets, key=lambda c: c.path):
@@ -132,7 +136,15 @@ def _define(
         if node.children:
             child = element_type(node.type)
             if is_model_type(child):
-                _define(table, child.namespace or namespace, child.name, node.description, node.children, node_origin, path)
+                _define(
+                    table,
+                    child.namespace or namespace,
+                    child.name,
+                    node.description,
+                    node.children,
+                    node_origin,
+                    path,
+                )
             else:
                 table.diagnostics.append(
                     at_origin(
@@ -144,7 +156,9 @@ def _define(
                 )
 
 
-def _compare(table: TypeTable, definition: TypeDef, existing: PropertyDef, node: PropertyNode, origin: str) -> None:
+def _compare(
+    table: TypeTable, definition: TypeDef, existing: PropertyDef, node: PropertyNode, origin: str
+) -> None:
     if not existing.description and node.description:
         existing.description = node.description
     existing.required = existing.required and node.required

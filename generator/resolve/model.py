@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.diagnostics import Diagnostic
 from generator.ir import Cmdlet
@@ -28,6 +29,9 @@ class ModelClass:
     allow_extra: bool
     expanded: bool  # False: referenced but never described in any NOTES tree
     origins: list[str]  # "path:line" of each description, sorted
+    module: str = ""  # Python module under <package>.models
+    # AutoRest's flattened names (lower case) → the wire path they stand for: schedulestate → (schedule, state)
+    flattened: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -46,7 +50,29 @@ class ResolvedProject:
     model_modules: list[ModelModule]
     cmdlets: list[Cmdlet]
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    routes: list[Route] = field(default_factory=list)
+    operations: list[Any] = field(default_factory=list)  # resolve.operations.Operation, sorted by method
 
     def class_index(self) -> dict[str, str]:
         """Class name → module name, for the lazy exports of `<package>.models`."""
         return {c.name: m.name for m in self.model_modules for c in m.classes}
+
+
+@dataclass(frozen=True)
+class Route:
+    """The HTTP request behind one parameter set of a cmdlet, with where it came from."""
+
+    cmdlet: str
+    parameter_set: str  # "" for a cmdlet with one unnamed syntax block
+    method: str
+    base_url: str  # "" when nothing says which service the cmdlet calls
+    path: str  # template: /applications/{application-id}
+    placeholders: tuple[tuple[str, str], ...]  # (placeholder, parameter name), in path order
+    source: str  # "routes.yaml", "sample" or "convention"
+    confidence: str  # "high", "medium" or "low"
+    origin: str  # path:line of the evidence
+    note: str = ""
+
+    @property
+    def usable(self) -> bool:
+        return self.confidence != "low" and bool(self.base_url)

@@ -73,6 +73,17 @@ def python_identifier(text: str, fallback: str = "value") -> str:
     return name
 
 
+def argument_name(text: str) -> str:
+    """A keyword argument of a client method: only keywords are renamed (`filter=` reads better than
+    `filter_=`, and shadowing a builtin inside a generated method body is harmless)."""
+    name = snake_case(text) or "value"
+    if name[0].isdigit():
+        name = f"value_{name}"
+    if keyword.iskeyword(name) or name in ("self", "dry_run", "kwargs"):
+        name = f"{name}_"
+    return name
+
+
 def class_name(text: str) -> str:
     name = pascal_case(text) or "Model"
     if name[0].isdigit():

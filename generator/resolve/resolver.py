@@ -7,15 +7,19 @@ from collections import defaultdict
 from generator.config import Config
 from generator.diagnostics import Diagnostic, Severity, at_origin
 from generator.ir import Cmdlet, TypeRef
-from generator.read.placeholders import PLACEHOLDER
+from generator.read.placeholders import clean_description
 from generator.resolve import names
 from generator.resolve.flatten import flattened
-from generator.resolve.merge import TypeDef, TypeKey, TypeTable, collect
-from generator.resolve.model import ModelClass, ModelField, ModelModule, ResolvedProject
-from generator.resolve.types import map_type
+from generator.read.routes_file import RoutesFile
+from generator.resolve.merge import TypeDef, TypeKey, TypeTable, collect, default_namespace
+from generator.resolve.model import ModelClass, ModelField, ModelModule, ResolvedProject, Route
+from generator.resolve.nouns import noun_prefixes
+from generator.resolve.operations import build_operation, method_names
+from generator.resolve.routes import route_table
+from generator.resolve.types import element_type, map_type
 
 
-def resolve(cmdlets: list[Cmdlet], config: Config) -> ResolvedProject:
+def resolve(cmdlets: list[Cmdlet], config: Config, routes: RoutesFile | None = None) -> ResolvedProject:
     cmdlets = sorted(cmdlets, key=lambda c: c.path)
     table = collect(cmdlets)
     class_names = _class_names(table, config)
@@ -29,12 +33,16 @@ def resolve(cmdlets: list[Cmdlet], config: Config) -> ResolvedProject:
         definition = table.types[key]
         module = module_names[definition.namespace]
         std, models = uses[module]
-        fields = _fields(definition, table, class_names, module_names, config, std, models, diagnostics)
+        fields, flat = _fields(definition, table, class_names, module_names, config, std, models, diagnostics)
         if not definition.expanded:
             origin = definition.origins[0] if definition.origins else ""
             diagnostics.append(
-                at_origin(origin, Severity.INFO, "PG060",
-                          f"type {definition.name} is never expanded in a NOTES tree; generated as an open model")
+                at_origin(
+                    origin,
+                    Severity.INFO,
+                    "PG060",
+                    f"type {definition.name} is never expanded in a NOTES tree; generated as an open model",
+                )
             )
         by_module[module].append(
             ModelClass(
@@ -46,6 +54,8 @@ def resolve(cmdlets: list[Cmdlet], config: Config) -> ResolvedProject:
                 allow_extra=definition.allow_extra or not definition.expanded,
                 expanded=definition.expanded,
                 origins=sorted(definition.origins),
+                module=module,
+                flattened=flat,
             )
         )
         sources[module].update(origin.rpartition(":")[0] for origin in definition.origins)
@@ -53,14 +63,58 @@ def resolve(cmdlets: list[Cmdlet], config: Config) -> ResolvedProject:
     for ns, module in sorted(module_names.items(), key=lambda item: item[1]):
         std, models = uses[module]
         classes = sorted(by_module[module], key=lambda c: c.name)
-        modules.append(ModelModule(module, ns, classes, sorted(std), sorted(models - {module}), sorted(sources[module])))
-    return ResolvedProject(config.package, modules, cmdlets, diagnostics)
+        modules.append(
+            ModelModule(module, ns, classes, sorted(std), sorted(models - {module}), sorted(sources[module]))
+        )
+    project = ResolvedProject(config.package, modules, cmdlets, diagnostics)
+    _operations(project, table, class_names, config, routes or RoutesFile(""))
+    return project
 
 
-def clean_description(text: str) -> str:
-    """AutoRest writes "." for "no description"; placeholders are never copied."""
-    text = PLACEHOLDER.sub("", text).strip()
-    return "" if text in (".", "") else text
+def _operations(
+    project: ResolvedProject,
+    table: TypeTable,
+    class_names: dict[TypeKey, str],
+    config: Config,
+    routes: RoutesFile,
+) -> None:
+    """Routes for every cmdlet described once (the first file wins), then one client operation each."""
+    first: dict[str, Cmdlet] = {}
+    for cmdlet in project.cmdlets:
+        if cmdlet.name in first:
+            project.diagnostics.append(
+                at_origin(
+                    f"{cmdlet.path}:{cmdlet.line}",
+                    Severity.INFO,
+                    "PG083",
+                    f"{cmdlet.name} is described again (first in {first[cmdlet.name].path}); the client uses the first",
+                )
+            )
+            continue
+        first[cmdlet.name] = cmdlet
+    cmdlets = list(first.values())
+    prefixes = noun_prefixes(cmdlets, config.noun_prefixes)
+    project.routes, found = route_table(cmdlets, routes, config, prefixes)
+    project.diagnostics.extend(found)
+    classes = {(c.namespace, c.source_type): c for m in project.model_modules for c in m.classes}
+
+    def model(ref: TypeRef, namespace: str) -> ModelClass | None:
+        key = table.lookup(element_type(ref), namespace)
+        return classes.get(key) if key in class_names else None
+
+    by_cmdlet: dict[str, list[Route]] = defaultdict(list)
+    for route in project.routes:
+        by_cmdlet[route.cmdlet].append(route)
+    methods = method_names(cmdlets, prefixes)
+    project.operations = sorted(
+        (
+            build_operation(
+                c, methods[c.name], by_cmdlet[c.name], model, default_namespace(c), config.wire_name
+            )
+            for c in cmdlets
+        ),
+        key=lambda op: op.method,
+    )
 
 
 def _class_names(table: TypeTable, config: Config) -> dict[TypeKey, str]:
@@ -127,17 +181,22 @@ def _fields(
     std: set[str],
     models: set[str],
     diagnostics: list[Diagnostic],
-) -> list[ModelField]:
+) -> tuple[list[ModelField], dict[str, tuple[str, ...]]]:
     own_module = module_names[definition.namespace]
     flat = flattened(definition, table)
     for key, nested in flat.items():
         prop = definition.properties[key]
         diagnostics.append(
-            at_origin(prop.origin, Severity.INFO, "PG064",
-                       f"{definition.name}.{prop.name} is the flattened form of {'.'.join(nested)}; "
-                       "the model keeps the nested property")
+            at_origin(
+                prop.origin,
+                Severity.INFO,
+                "PG064",
+                f"{definition.name}.{prop.name} is the flattened form of {'.'.join(nested)}; "
+                "the model keeps the nested property",
+            )
         )
     props = [p for key, p in definition.properties.items() if key not in flat]
+    flat_wire = {key: tuple(config.wire_name(n) for n in path) for key, path in flat.items()}
 
     def wanted(prop_name: str) -> str:
         override = config.wire_names.get(prop_name)
@@ -146,6 +205,7 @@ def _fields(
     chosen = names.unique((p.name, wanted(p.name)) for p in props)
     result = []
     for prop in props:
+
         def model_annotation(ref: TypeRef, namespace: str = prop.namespace) -> str | None:
             key = table.lookup(ref, namespace)
             if key not in class_names:
@@ -158,14 +218,22 @@ def _fields(
         std.update(py.modules)
         for unknown in py.unknown:
             diagnostics.append(
-                at_origin(prop.origin, Severity.WARNING, "PG062",
-                           f"unknown .NET type {unknown!r} of {definition.name}.{prop.name}; generated as Any")
+                at_origin(
+                    prop.origin,
+                    Severity.WARNING,
+                    "PG062",
+                    f"unknown .NET type {unknown!r} of {definition.name}.{prop.name}; generated as Any",
+                )
             )
         name = chosen[prop.name]
         if name != names.snake_case(prop.name):
             diagnostics.append(
-                at_origin(prop.origin, Severity.INFO, "PG063",
-                           f"{definition.name}.{prop.name} is named {name!r} in Python")
+                at_origin(
+                    prop.origin,
+                    Severity.INFO,
+                    "PG063",
+                    f"{definition.name}.{prop.name} is named {name!r} in Python",
+                )
             )
         annotation = py.annotation
         if not prop.required or prop.type.nullable:
@@ -173,11 +241,11 @@ def _fields(
         result.append(
             ModelField(
                 name=name,
-                wire_name=config.wire_names.get(prop.name, names.camel_case(prop.name)),
+                wire_name=config.wire_name(prop.name),
                 source_name=prop.name,
                 annotation=annotation,
                 required=prop.required,
                 description=clean_description(prop.description),
             )
         )
-    return result
+    return result, flat_wire

@@ -1629,7 +1629,7 @@ class ReferenceCreate(_Model):
     model_config = _pd.ConfigDict(extra="allow")
 
     odata_id: str = _pd.Field(
-        alias="odataId",
+        alias="@odata.id",
         description="The entity reference URL of the resource.\nFor example, https://graph.microsoft.com/v1.0/directoryObjects/{id}.",
     )
 

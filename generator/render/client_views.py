@@ -1,0 +1,186 @@
+"""Template contexts of the client: operation specs (`_operations.py`) and methods (`client.py`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.render.imports import Imports
+from generator.render.literals import py_docstring, py_string
+from generator.render.views import header
+from generator.resolve.model import ResolvedProject
+from generator.resolve.operations import Operation
+
+USER_AGENT = "{package}/generated (platygen; python-httpx)"
+
+
+def runtime(project: ResolvedProject) -> dict[str, Any]:
+    return {
+        "header": header("platygen's runtime template"),
+        "package": py_string(project.package),
+        "user_agent": py_string(USER_AGENT.format(package=project.package)),
+    }
+
+
+def operations(project: ResolvedProject) -> dict[str, Any]:
+    return {
+        "header": header(f"the routes of {len(project.operations)} cmdlets"),
+        "docstring": py_docstring(
+            "What each client method sends: parameter sets, routes and argument roles.", ""
+        ),
+        "operations": [_spec(op) for op in project.operations if op.sets],
+    }
+
+
+def constant(op: Operation) -> str:
+    return op.method.upper()
+
+
+def _spec(op: Operation) -> dict[str, Any]:
+    used = {name for s in op.sets for name in s.allowed}
+    args = [a for a in op.arguments if a.name in used]
+    sets = []
+    for s in op.sets:
+        route = s.route
+        sets.append(
+            {
+                "comment": f"{s.name or '(default)'}: {route.method} {route.path} ({route.source}, {route.confidence})",
+                "fields": [
+                    f"name={py_string(s.name)}",
+                    f"default={s.default}",
+                    f"method={py_string(route.method)}",
+                    f"base_url={py_string(route.base_url)}",
+                    f"path={py_string(route.path)}",
+                    f"kind={py_string(s.kind)}",
+                    f"required=_r.names({py_string(' '.join(sorted(s.required)))})",
+                    f"allowed=_r.names({py_string(' '.join(sorted(s.allowed)))})",
+                    "placeholders=("
+                    + "".join(f"({', '.join(py_string(p) for p in ph)}), " for ph in s.placeholders)
+                    + ")",
+                ],
+            }
+        )
+    fields = [
+        f"name={py_string(op.method)}",
+        f"cmdlet={py_string(op.cmdlet.name)}",
+    ]
+    if op.body_model:
+        fields.append(f"body_model={py_string(op.body_model.module + ':' + op.body_model.name)}")
+    if op.response_model:
+        fields.append(f"response_model={py_string(op.response_model.module + ':' + op.response_model.name)}")
+    fields.append(f"response={py_string(op.response)}")
+    if any(a.wire in ("$count", "$search") or a.role == "count" for a in op.arguments) or any(
+        s.kind == "count" for s in op.sets
+    ):
+        fields.append("eventual=True")
+    return {
+        "name": constant(op),
+        "args": [f"_r.Arg({py_string(a.name)}, {py_string(a.role)}, {py_string(a.wire)})" for a in args],
+        "sets": sets,
+        "fields": fields,
+    }
+
+
+def client(project: ResolvedProject) -> dict[str, Any]:
+    imports = Imports()
+    imports.add_module("typing")
+    imports.add_local("from . import _operations as _o")
+    imports.add_local("from . import _runtime as _r")
+    imports.add_local(
+        "from ._runtime import ApiConnectionError, ApiError, ApiTimeoutError, AuthenticationError, "
+        "BadRequestError, ConflictError, NotFoundError, Page, PermissionDeniedError, PreparedRequest, "
+        "RateLimitError, RetryPolicy, ServerError"
+    )
+    typing_only: set[str] = set()
+    methods = []
+    for op in project.operations:
+        if not op.sets:
+            continue
+        for name in op.std:
+            imports.add_module(name)
+        typing_only.update(op.modules)
+        methods.append(_method(op))
+    left_out = sorted({r.cmdlet for op in project.operations for r in op.left_out if not op.sets})
+    return {
+        "header": header(f"the help files of {len(methods)} cmdlets"),
+        "docstring": py_docstring(_module_doc(project, left_out), ""),
+        "imports": imports.lines(),
+        "typing_imports": [f"from .models import {m} as _m_{m}" for m in sorted(typing_only)],
+        "methods": methods,
+    }
+
+
+def _module_doc(project: ResolvedProject, left_out: list[str]) -> str:
+    text = (
+        "Client and AsyncClient: one method per cmdlet, keyword arguments from its parameters.\n\n"
+        "A call matches exactly one parameter set, as in PowerShell; `dry_run=True` returns the request\n"
+        "(headers redacted) instead of sending it."
+    )
+    if left_out:
+        text += "\n\nLeft out, because no route could be inferred with confidence (see `platygen routes`):\n"
+        text += "\n".join(f"- {name}" for name in left_out)
+    return text
+
+
+def _method(op: Operation) -> dict[str, Any]:
+    used = {name for s in op.sets for name in s.allowed}
+    args = [a for a in op.arguments if a.name in used]
+    fields = [f"{a.name}: {a.annotation}" for a in args]
+    returns = _returns(op)
+    lines = [op.cmdlet.synopsis or op.cmdlet.name, ""]
+    description = op.cmdlet.description.strip()
+    if description and description != op.cmdlet.synopsis.strip():
+        lines += [description, ""]
+    lines.append(f"PowerShell: {op.cmdlet.name}. Parameter sets:")
+    for s in op.sets:
+        lines.append(
+            f"  {s.name or '(default)'}: {s.route.method} {s.route.path}"
+            + (f" (requires {', '.join(s.required)})" if s.required else "")
+        )
+    if args:
+        lines += ["", "Args:"]
+        for a in args:
+            text = " ".join(a.description.split()) or a.parameter
+            lines.append(f"    {a.name}: {text}")
+    return {
+        "name": op.method,
+        "constant": constant(op),
+        "typed_dict": _pascal(op.method) + "Args",
+        "fields": fields,
+        "returns": returns,
+        "async_returns": returns.replace("_t.Iterator[", "_t.AsyncIterator["),
+        "docstring": py_docstring("\n".join(lines), "        "),
+    }
+
+
+def _pascal(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in name.split("_"))
+
+
+def _returns(op: Operation) -> str:
+    model = f"_m_{op.response_model.module}.{op.response_model.name}" if op.response_model else None
+    kinds: list[str] = []
+    pass_thru = any(a.role == "pass_thru" for a in op.arguments)
+    paging = any(a.role == "all" for a in op.arguments)
+    for s in op.sets:
+        if s.kind == "count":
+            kinds.append("int")
+        elif s.kind == "list":
+            kinds.append(f"_r.Page[{model or '_t.Any'}]")
+            if paging:
+                kinds.append(f"_t.Iterator[{model or '_t.Any'}]")
+        elif op.response == "int":
+            kinds.append("int")
+        elif model:
+            kinds.append(model)
+        elif op.response == "any":
+            kinds.append("_t.Any")
+    if (
+        any(s.kind == "item" and (s.route.method != "GET" or not model) for s in op.sets)
+        and op.response != "int"
+    ):
+        if pass_thru:
+            kinds.append("bool")
+        kinds.append("None")
+    if "_t.Any" in kinds:
+        return "_t.Any"
+    return " | ".join(dict.fromkeys(kinds)) or "None"

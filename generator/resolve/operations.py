@@ -1,0 +1,304 @@
+"""Client operations: one per cmdlet, its keyword arguments and what each one becomes on the wire.
+
+A parameter is a path value (bound to a route placeholder), an OData query option (`-Filter` →
+`$filter`), a header (`-ConsistencyLevel`, `-IfMatch`), the whole body (`-BodyParameter`), one property
+of the body (expanded sets: `-ScheduleState` → `schedule.state`), the identity object of a ViaIdentity
+set (`-InputObject`), or client plumbing (`-All`, `-PageSize`, `-PassThru`, `-Headers`). PowerShell's
+transport parameters (`-Proxy`, `-Break`, `-HttpPipelineAppend`, ...) have no meaning for an HTTP client.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from generator.ir import Cmdlet, Parameter, ParameterSet, TypeRef
+from generator.read.placeholders import clean_description
+from generator.resolve import names
+from generator.resolve.model import ModelClass, Route
+from generator.resolve.nouns import split_name
+from generator.resolve.routes import operation
+from generator.resolve.types import PyType, element_type, is_mapping, is_model_type, map_type
+
+TRANSPORT = {
+    "responseheadersvariable",
+    "break",
+    "httppipelineappend",
+    "httppipelineprepend",
+    "proxy",
+    "proxycredential",
+    "proxyusedefaultcredentials",
+    "whatif",
+    "confirm",
+    "commonparameters",
+}
+ODATA_QUERY = {
+    "filter": "$filter",
+    "property": "$select",
+    "expandproperty": "$expand",
+    "sort": "$orderby",
+    "top": "$top",
+    "skip": "$skip",
+    "search": "$search",
+}
+HEADERS = {"consistencylevel": "ConsistencyLevel", "ifmatch": "If-Match", "ifnonematch": "If-None-Match"}
+_ODATA_MARKERS = {"expandproperty", "countvariable", "consistencylevel", "pagesize"}
+_BODY = {"bodyparameter", "body"}
+_PLUMBING = {
+    "all": "all",
+    "pagesize": "page_size",
+    "countvariable": "count",
+    "passthru": "pass_thru",
+    "headers": "headers",
+}
+
+
+@dataclass
+class Argument:
+    name: str  # Python keyword
+    parameter: str  # PowerShell name
+    role: str  # path, query, header, body, field, extra, identity, all, page_size, count, pass_thru, headers
+    wire: str  # placeholder, query option, header, or dotted body path
+    annotation: str
+    description: str
+
+
+@dataclass
+class OperationSet:
+    name: str
+    default: bool
+    route: Route
+    kind: str  # "list", "count", "item" or "none"
+    required: list[str]  # Python names
+    allowed: list[str]
+    # (placeholder, PowerShell name, Python name): the value comes from the argument, or in a ViaIdentity
+    # set from the identity object's property of that name.
+    placeholders: list[tuple[str, str, str]]
+
+
+@dataclass
+class Operation:
+    method: str  # Python method name
+    cmdlet: Cmdlet
+    arguments: list[Argument]
+    sets: list[OperationSet]
+    body_model: ModelClass | None
+    response_model: ModelClass | None
+    response: str  # "model", "int", "bool", "none" or "any"
+    left_out: list[Route] = field(default_factory=list)
+    modules: set[str] = field(default_factory=set)  # model modules the annotations use
+    std: set[str] = field(default_factory=set)  # standard modules the annotations use (datetime, ...)
+
+
+ModelLookup = Callable[[TypeRef, str], ModelClass | None]
+
+
+def method_names(cmdlets: list[Cmdlet], prefixes: dict[str, str]) -> dict[str, str]:
+    """`Update-MgApplicationSynchronizationJob` → `update_application_synchronization_job`.
+
+    The module prefix goes; where that makes two cmdlets one name (Get-MgUser, Get-MgBetaUser), each
+    keeps what its prefix has beyond the shortest one (`get_user`, `get_beta_user`), then a number.
+    """
+
+    def short(cmdlet: Cmdlet, prefix: str) -> str:
+        verb, noun = split_name(cmdlet.name)
+        if prefix and noun.startswith(prefix) and len(noun) > len(prefix):
+            noun = noun[len(prefix) :]
+        return names.python_identifier(f"{verb}_{noun}" if verb else noun, "call")
+
+    wanted = {c.name: short(c, prefixes.get(c.module, "")) for c in cmdlets}
+    counts: dict[str, int] = {}
+    for name in wanted.values():
+        counts[name] = counts.get(name, 0) + 1
+    clashing = [c for c in cmdlets if counts[wanted[c.name]] > 1]
+    if clashing:
+        shortest = min((prefixes.get(c.module, "") for c in clashing), key=len)
+        for cmdlet in clashing:
+            wanted[cmdlet.name] = short(cmdlet, shortest)
+    return names.unique(wanted.items())
+
+
+def build_operation(
+    cmdlet: Cmdlet,
+    method: str,
+    routes: list[Route],
+    model: ModelLookup,
+    namespace: str,
+    wire_name: Callable[[str], str],
+) -> Operation:
+    by_set = {r.parameter_set: r for r in routes}
+    parameters = {p.name.lower(): p for p in cmdlet.parameters}
+    odata = bool(_ODATA_MARKERS & set(parameters))
+    body_model = _body_model(cmdlet, parameters, model, namespace)
+    response_model, response = _response(cmdlet, model, namespace)
+    operation_ = Operation(method, cmdlet, [], [], body_model, response_model, response)
+    arguments: dict[str, Argument] = {}
+    python_names = names.unique(
+        (p.name, _python_name(p)) for p in cmdlet.parameters if p.name.lower() not in TRANSPORT
+    )
+    for parameter_set in cmdlet.parameter_sets or [ParameterSet("", True, cmdlet.name, [], cmdlet.line)]:
+        route = by_set.get(parameter_set.name)
+        if route is None or not route.usable:
+            if route is not None:
+                operation_.left_out.append(route)
+            continue
+        placeholders = dict((param, ph) for ph, param in route.placeholders)
+        required, allowed = [], []
+        for sp in parameter_set.parameters:
+            key = sp.name.lower()
+            if key in TRANSPORT:
+                continue
+            parameter = parameters.get(key)
+            if parameter is None:
+                continue
+            role, wire = _role(parameter, placeholders, route, odata, body_model, wire_name)
+            name = python_names[parameter.name]
+            if name not in arguments:
+                arguments[name] = Argument(
+                    name,
+                    parameter.name,
+                    role,
+                    wire,
+                    _annotation(parameter, role, sp.switch, model, namespace, operation_),
+                    _description(parameter),
+                )
+            allowed.append(name)
+            if sp.required and role != "header":  # ConsistencyLevel: the client sets what Graph needs
+                required.append(name)
+        by_parameter = {a.parameter: a.name for a in arguments.values()}
+        bound = [
+            (ph, param, by_parameter.get(param) or names.argument_name(param))
+            for ph, param in route.placeholders
+        ]
+        kind = (
+            "count"
+            if route.path.endswith("/$count")
+            else "list" if operation(parameter_set, split_name(cmdlet.name)[0]) == "List" else "item"
+        )
+        operation_.sets.append(
+            OperationSet(parameter_set.name, parameter_set.is_default, route, kind, required, allowed, bound)
+        )
+    order = {p.name: i for i, p in enumerate(cmdlet.parameters)}
+    operation_.arguments = sorted(
+        arguments.values(), key=lambda a: (_ROLE_ORDER.get(a.role, 9), order[a.parameter])
+    )
+    return operation_
+
+
+_ROLE_ORDER = {"path": 0, "identity": 1, "body": 2, "field": 3, "extra": 4, "query": 5, "header": 6}
+
+
+def _python_name(parameter: Parameter) -> str:
+    key = parameter.name.lower()
+    if key in _PLUMBING:
+        return _PLUMBING[key]
+    if key.endswith("inputobject"):
+        return names.argument_name(
+            parameter.name[: -len("InputObject")] + "_input_object" if len(key) > 11 else "input_object"
+        )
+    if key in _BODY:
+        return "body"
+    return names.argument_name(parameter.name)
+
+
+def _role(
+    parameter: Parameter,
+    placeholders: dict[str, str],
+    route: Route,
+    odata: bool,
+    body_model: ModelClass | None,
+    wire_name: Callable[[str], str],
+) -> tuple[str, str]:
+    key = parameter.name.lower()
+    if parameter.name in placeholders:
+        return "path", placeholders[parameter.name]
+    if key in _PLUMBING:
+        return _PLUMBING[key], ""
+    if key.endswith("inputobject"):
+        return "identity", ""
+    if key in _BODY:
+        return "body", ""
+    if key in HEADERS:
+        return "header", HEADERS[key]
+    if odata and key in ODATA_QUERY:
+        return "query", ODATA_QUERY[key]
+    if route.method in ("GET", "DELETE", "HEAD"):
+        return "query", names.camel_case(parameter.name)
+    if key == "additionalproperties":
+        return "extra", ""
+    return "field", ".".join(_body_path(parameter.name, body_model, wire_name))
+
+
+def _body_path(name: str, body_model: ModelClass | None, wire_name: Callable[[str], str]) -> tuple[str, ...]:
+    if body_model is not None:
+        for f in body_model.fields:
+            if f.source_name.lower() == name.lower():
+                return (f.wire_name,)
+        if name.lower() in body_model.flattened:
+            return body_model.flattened[name.lower()]
+    return (wire_name(name),)
+
+
+def _annotation(
+    parameter: Parameter, role: str, switch: bool, model: ModelLookup, namespace: str, op: Operation
+) -> str:
+    if role in ("all", "count", "pass_thru") or switch:
+        return "bool"
+    if role == "headers":
+        return "_t.Mapping[str, str]"
+    ref = parameter.type
+    if ref is None:
+        return "_t.Any"
+
+    def model_name(r: TypeRef) -> str | None:
+        found = model(r, namespace)
+        if found is None:
+            return None
+        op.modules.add(found.module)
+        return f"_m_{found.module}.{found.name}"
+
+    py: PyType = map_type(ref, model_name)
+    op.std.update(py.modules)
+    if role == "extra" or is_mapping(ref):
+        return "_t.Mapping[str, _t.Any]"
+    if role in ("body", "identity") or (is_model_type(element_type(ref)) and not ref.array_rank):
+        return (
+            f"{py.annotation} | _t.Mapping[str, _t.Any]"
+            if py.annotation != "_t.Any"
+            else "_t.Mapping[str, _t.Any]"
+        )
+    return py.annotation
+
+
+def _description(parameter: Parameter) -> str:
+    text = clean_description(parameter.description)
+    marker = text.lower().find("to construct, see notes section")
+    return text[:marker].strip() if marker >= 0 else text
+
+
+def _body_model(
+    cmdlet: Cmdlet, parameters: dict[str, Parameter], model: ModelLookup, namespace: str
+) -> ModelClass | None:
+    for key in ("bodyparameter", "body"):
+        parameter = parameters.get(key)
+        if parameter is not None and parameter.type is not None:
+            found = model(parameter.type, namespace)
+            if found is not None:
+                return found
+    return None
+
+
+def _response(cmdlet: Cmdlet, model: ModelLookup, namespace: str) -> tuple[ModelClass | None, str]:
+    kinds = []
+    for doc in cmdlet.outputs:
+        if doc.type is None:
+            continue
+        found = model(doc.type, namespace) if is_model_type(doc.type) else None
+        if found is not None:
+            return found, "model"
+        kinds.append(doc.type.name.lower())
+    if any(k in ("int32", "int64", "int") for k in kinds):
+        return None, "int"
+    if any(k == "boolean" for k in kinds):
+        return None, "bool"
+    return None, "any" if kinds else "none"

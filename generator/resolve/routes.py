@@ -1,0 +1,448 @@
+"""A route (method + path) for every parameter set of every cmdlet, from the best evidence there is.
+
+In order: `routes.yaml` (what people wrote), a sample request in the help text (`curl -X PATCH ...`),
+then the AutoRest / Microsoft Graph naming conventions. A convention route carries a confidence: "high"
+when every path segment follows from a key parameter or a collection name, "medium" for singleton
+navigation segments and action names, "low" when the noun cannot be split into segments without
+guessing (`SynchronizationJob` is `synchronization/jobs`, not `synchronizationJobs`). Low-confidence
+routes are reported (PG080) and left out of the client and CLI: a missing method is better than a
+request to the wrong URL. A `segments:` entry in routes.yaml teaches the split once for every cmdlet.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from generator.config import Config
+from generator.diagnostics import Diagnostic, Severity, at_origin
+from generator.ir import Cmdlet, ParameterSet
+from generator.read.routes_file import RouteEntry, RoutesFile
+from generator.resolve.model import Route
+from generator.resolve.nouns import noun_words, pascal_words, split_name
+
+VERB_METHODS = {"Get": "GET", "New": "POST", "Update": "PATCH", "Set": "PUT", "Remove": "DELETE"}
+OPERATION_METHODS = {
+    "Get": "GET",
+    "List": "GET",
+    "Create": "POST",
+    "Update": "PATCH",
+    "Set": "PUT",
+    "Delete": "DELETE",
+}
+_VERB_OPERATIONS = {"Get": "Get", "New": "Create", "Update": "Update", "Set": "Set", "Remove": "Delete"}
+_COLLECTION_OPERATIONS = {"List", "Create"}
+_ITEM_OPERATIONS = {"Get", "Update", "Set", "Delete"}
+_KEY_DOC = re.compile(
+    r"^\s*(?:key:\s*(?P<placeholder>[\w-]+)\s+of\s+(?P<keyed>\w+)|the unique identifier of (?P<type>\w+))",
+    re.I,
+)
+_PLACEHOLDER = re.compile(r"\{([^{}/]+)\}")
+_RANK = {"high": 2, "medium": 1, "low": 0}
+# English plurals of entity names (`category` → `categories`). A dictionary library (inflect) would
+# cost 1.5 s of start-up for these few rules; irregular nouns go into routes.yaml `segments:`.
+_IRREGULAR = {
+    "child": "children",
+    "person": "people",
+    "data": "data",
+    "media": "media",
+    "analysis": "analyses",
+}
+
+
+def operation(parameter_set: ParameterSet, verb: str) -> str:
+    """`UpdateViaIdentityExpanded` → `Update`; an unnamed set takes its operation from the verb."""
+    name = re.sub(r"\d+$", "", parameter_set.name)
+    name = re.sub(r"Expanded$", "", name)
+    name = re.sub(r"ViaIdentity\w*$", "", name)
+    return name or _VERB_OPERATIONS.get(verb, verb)
+
+
+def is_identity_set(parameter_set: ParameterSet) -> bool:
+    return "ViaIdentity" in parameter_set.name or any(
+        p.name.endswith("InputObject") for p in parameter_set.parameters
+    )
+
+
+def plural(word: str) -> str:
+    lower = word.lower()
+    if lower in _IRREGULAR:
+        return word[0] + _IRREGULAR[lower][1:]
+    if re.search(r"[^aeiou]y$", lower):
+        return word[:-1] + "ies"
+    if re.search(r"(s|x|z|ch|sh)$", lower):
+        return word + "es"
+    return word + "s"
+
+
+def lower_camel(words: list[str]) -> str:
+    text = "".join(w[:1].upper() + w[1:] for w in words)
+    return text[:1].lower() + text[1:]
+
+
+def normalise(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+@dataclass
+class _Key:
+    parameter: str
+    placeholder: str
+    type_words: list[str]  # lower case
+
+
+@dataclass
+class _Unit:
+    words: list[str]  # PascalCase words of the noun
+    fragment: str | None = None  # from routes.yaml segments
+
+
+def route_table(
+    cmdlets: list[Cmdlet], routes: RoutesFile, config: Config, prefixes: dict[str, str]
+) -> tuple[list[Route], list[Diagnostic]]:
+    """Routes of every parameter set, sorted by cmdlet and set; diagnostics for what cannot be placed."""
+    table: list[Route] = []
+    diagnostics: list[Diagnostic] = list(routes.diagnostics)
+    named = {c.name for c in cmdlets}
+    for name, entries in sorted(routes.cmdlets.items()):
+        if name not in named:
+            line = min(e.line for e in entries.values())
+            diagnostics.append(
+                Diagnostic(
+                    routes.path,
+                    line,
+                    1,
+                    Severity.WARNING,
+                    "PG082",
+                    f"routes file names {name}, which no spec describes",
+                )
+            )
+    for cmdlet in cmdlets:
+        base_url = _base_url(cmdlet.module, config)
+        inferrer = _Inferrer(cmdlet, routes, base_url, prefixes.get(cmdlet.module, ""))
+        for route, problem in inferrer.routes():
+            table.append(route)
+            if problem:
+                diagnostics.append(problem)
+    return sorted(table, key=lambda r: (r.cmdlet, r.parameter_set)), diagnostics
+
+
+def _base_url(module: str, config: Config) -> str:
+    for pattern in sorted(config.base_urls, key=len, reverse=True):
+        if fnmatch.fnmatchcase(module, pattern):
+            return config.base_urls[pattern].rstrip("/")
+    return ""
+
+
+class _Inferrer:
+    def __init__(self, cmdlet: Cmdlet, routes: RoutesFile, base_url: str, prefix: str) -> None:
+        self.cmdlet = cmdlet
+        self.file = routes
+        self.base_url = base_url
+        self.verb, _ = split_name(cmdlet.name)
+        self.words = noun_words(cmdlet, prefix)
+        self.descriptions = {p.name.lower(): p.description for p in cmdlet.parameters}
+        # Graph describes every key ("The unique identifier of user"); only help without such text
+        # falls back to the name (-UserId).
+        self.keys_by_name = not any(_KEY_DOC.match(d) for d in self.descriptions.values())
+        self.origin = f"{cmdlet.path}:{cmdlet.line}"
+
+    def routes(self) -> list[tuple[Route, Diagnostic | None]]:
+        sets = self.cmdlet.parameter_sets or [ParameterSet("", True, self.cmdlet.name, [], self.cmdlet.line)]
+        by_operation: dict[str, ParameterSet] = {}
+        for parameter_set in sets:  # the set with direct keys stands for its ViaIdentity siblings
+            if not is_identity_set(parameter_set):
+                by_operation.setdefault(operation(parameter_set, self.verb), parameter_set)
+        results = []
+        for parameter_set in sets:
+            keyed = by_operation.get(operation(parameter_set, self.verb), parameter_set)
+            route = self._route(keyed)
+            route = Route(**{**route.__dict__, "parameter_set": parameter_set.name})
+            problem = None
+            if not route.usable:
+                why = (
+                    route.note
+                    or f"no base URL for module {self.cmdlet.module}; set [tool.platygen.base-urls]"
+                )
+                what = (
+                    f"{self.cmdlet.name} (set {parameter_set.name})"
+                    if parameter_set.name
+                    else self.cmdlet.name
+                )
+                problem = at_origin(
+                    f"{self.cmdlet.path}:{parameter_set.line}",
+                    Severity.WARNING,
+                    "PG080",
+                    f"no route for {what}: {why}; left out of the client and CLI",
+                )
+            results.append((route, problem))
+        return results
+
+    def _route(self, parameter_set: ParameterSet) -> Route:
+        entries = self.file.cmdlets.get(self.cmdlet.name, {})
+        entry = entries.get(parameter_set.name) or entries.get("")
+        if entry is not None:
+            return self._from_entry(parameter_set, entry)
+        if self.cmdlet.samples:
+            return self._from_sample(parameter_set)
+        return self._from_convention(parameter_set)
+
+    # -- routes.yaml ---------------------------------------------------------------------------------
+    def _from_entry(self, parameter_set: ParameterSet, entry: RouteEntry) -> Route:
+        bound, unbound = self._bind(_PLACEHOLDER.findall(entry.path), parameter_set)
+        note = f"placeholder {{{unbound[0]}}} matches no parameter" if unbound else ""
+        return Route(
+            self.cmdlet.name,
+            parameter_set.name,
+            entry.method,
+            entry.base_url or self.base_url,
+            entry.path,
+            bound,
+            "routes.yaml",
+            "low" if unbound else "high",
+            f"{self.file.path}:{entry.line}",
+            note,
+        )
+
+    # -- sample requests --------------------------------------------------------------------------------
+    def _from_sample(self, parameter_set: ParameterSet) -> Route:
+        op = operation(parameter_set, self.verb)
+        wanted = OPERATION_METHODS.get(op, VERB_METHODS.get(self.verb, "POST"))
+        best: tuple[tuple[int, int, int], Route] | None = None
+        for index, sample in enumerate(self.cmdlet.samples):
+            parts = urlsplit(sample.url)
+            path = parts.path or "/"
+            names = _PLACEHOLDER.findall(path)
+            bound, unbound = self._bind(names, parameter_set)
+            if unbound and op == "List" and path.endswith("/{" + unbound[-1] + "}") and len(unbound) == 1:
+                path, unbound = path[: -len(unbound[-1]) - 3], []
+            score = (int(not unbound), int(sample.method == wanted), -index)
+            note = (
+                f"placeholder {{{unbound[0]}}} of the sample matches no parameter of the set"
+                if unbound
+                else ""
+            )
+            route = Route(
+                self.cmdlet.name,
+                parameter_set.name,
+                sample.method,
+                f"{parts.scheme}://{parts.netloc}",
+                path,
+                bound,
+                "sample",
+                "low" if unbound else "high",
+                f"{self.cmdlet.path}:{sample.line}",
+                note,
+            )
+            if best is None or score > best[0]:
+                best = (score, route)
+        assert best is not None
+        return best[1]
+
+    def _bind(
+        self, names: list[str], parameter_set: ParameterSet
+    ) -> tuple[tuple[tuple[str, str], ...], list[str]]:
+        """Placeholder → parameter of the set: same name (`{application-id}` ↔ -ApplicationId), else the
+        only required parameter the placeholder ends with (`{CommandID}` ↔ -Id)."""
+        params = [p for p in parameter_set.parameters if not p.switch]
+        required = [p for p in params if p.required]
+        bound: list[tuple[str, str]] = []
+        unbound: list[str] = []
+        used: set[str] = set()
+        for name in names:
+            key = normalise(name)
+            exact = [p for p in params if normalise(p.name) == key and p.name not in used]
+            loose = [
+                p
+                for p in required
+                if p.name not in used and (key.endswith(normalise(p.name)) or normalise(p.name).endswith(key))
+            ]
+            choice = exact[0] if exact else (loose[0] if len(loose) == 1 else None)
+            if choice is None:
+                unbound.append(name)
+            else:
+                used.add(choice.name)
+                bound.append((name, choice.name))
+        return tuple(bound), unbound
+
+    # -- conventions ------------------------------------------------------------------------------------
+    def _from_convention(self, parameter_set: ParameterSet) -> Route:
+        op = operation(parameter_set, self.verb)
+        method = OPERATION_METHODS.get(op) or VERB_METHODS.get(self.verb, "POST")
+        words = list(self.words)
+        suffix = ""
+        if words[-2:] == ["By", "Ref"]:
+            words, suffix = words[:-2], "/$ref"
+        elif words[-1:] == ["Count"] and self.verb == "Get" and len(words) > 1:
+            words, suffix = words[:-1], "/$count"
+        elif words[-1:] == ["Delta"] and self.verb == "Get" and len(words) > 1:
+            words, suffix = words[:-1], "/delta()"
+        collection = (
+            op in _COLLECTION_OPERATIONS or suffix in ("/$count", "/delta()") or (suffix and op == "Create")
+        )
+        action = op not in _COLLECTION_OPERATIONS | _ITEM_OPERATIONS and not suffix
+        keys = self._keys(parameter_set)
+        units = self._units(words)
+        segments: list[str] = []
+        placeholders: list[tuple[str, str]] = []
+        confidence, note = "high", ""
+
+        def lower(level: str, why: str) -> None:
+            nonlocal confidence, note
+            if _RANK[level] < _RANK[confidence]:
+                confidence, note = level, why
+
+        index, named_action = 0, False
+        while index < len(units):
+            unit = units[index]
+            key = next((k for k in keys if self._matches(unit, k)), None)
+            if key is not None:
+                keys.remove(key)
+                segments.append(self._collection(unit) + "/{" + key.placeholder + "}")
+                placeholders.append((key.placeholder, key.parameter))
+                index += 1
+                continue
+            spanned = self._spanning_key(units, index, keys)
+            if spanned is not None:
+                key, width = spanned
+                keys.remove(key)
+                joined = [w for u in units[index : index + width] for w in u.words]
+                guess = lower_camel(joined[:-1] + [plural(joined[-1])])
+                segments.append(guess + "/{" + key.placeholder + "}")
+                placeholders.append((key.placeholder, key.parameter))
+                lower(
+                    "low",
+                    f"the noun part {''.join(joined)} is one path segment or several "
+                    f"(`{guess}` or `{joined[0][:1].lower() + joined[0][1:]}/...`); "
+                    f"add `segments: {{{''.join(joined)}: ...}}` to routes.yaml",
+                )
+                index += width
+                continue
+            rest = units[index:]
+            if action and all(self._unkeyed(u, keys) for u in rest):
+                segments.append(lower_camel([op] + [w for u in rest for w in u.words]))
+                index, named_action = len(units), True
+                continue
+            last = index == len(units) - 1
+            if last and collection:
+                segments.append(self._collection(unit))
+                if unit.fragment is None and len(unit.words) > 1:
+                    lower("low", f"the collection {''.join(unit.words)} may be one segment or several")
+            else:
+                segments.append(unit.fragment or lower_camel(unit.words))
+                if unit.fragment is None and last:
+                    lower("medium", f"{''.join(unit.words)} read as a single-valued navigation property")
+                elif unit.fragment is None:
+                    following = "".join(w for u in units[index : index + 2] for w in u.words)
+                    lower(
+                        "low",
+                        f"{''.join(unit.words)} may be a navigation property or part of the next segment's "
+                        f"name; add `segments: {{{following}: ...}}` to routes.yaml",
+                    )
+                if (
+                    last
+                    and op in _ITEM_OPERATIONS
+                    and any(operation(s, self.verb) == "List" for s in self.cmdlet.parameter_sets)
+                ):
+                    lower(
+                        "low", f"{''.join(unit.words)} is listed too but this set has no key parameter for it"
+                    )
+            index += 1
+        if action:
+            if not named_action:
+                segments.append(lower_camel([op]))
+            lower(
+                "medium",
+                f"action name {segments[-1]!r} from the parameter set {op!r} and the rest of the noun",
+            )
+        if keys:
+            lower("low", f"key parameter -{keys[0].parameter} has no place in the noun {''.join(self.words)}")
+        if not segments:
+            lower("low", "the cmdlet name has no noun to build a path from")
+        path = "/" + "/".join(segments) + suffix
+        return Route(
+            self.cmdlet.name,
+            parameter_set.name,
+            method,
+            self.base_url,
+            path,
+            tuple(placeholders),
+            "convention",
+            confidence,
+            f"{self.cmdlet.path}:{parameter_set.line or self.cmdlet.line}",
+            note,
+        )
+
+    def _keys(self, parameter_set: ParameterSet) -> list[_Key]:
+        keys = []
+        for p in parameter_set.parameters:
+            if not p.required or p.switch or (p.type is not None and p.type.name.lower() != "string"):
+                continue
+            doc = _KEY_DOC.match(self.descriptions.get(p.name.lower(), ""))
+            if doc:
+                type_name = doc.group("keyed") or doc.group("type")
+                placeholder = doc.group("placeholder") or f"{type_name}-id"
+            elif self.keys_by_name and p.name.endswith("Id") and len(p.name) > 2:
+                type_name = p.name[:-2]
+                placeholder = f"{type_name[:1].lower()}{type_name[1:]}-id"
+            else:
+                continue
+            keys.append(
+                _Key(
+                    p.name,
+                    placeholder,
+                    [w.lower() for w in pascal_words(type_name[:1].upper() + type_name[1:])],
+                )
+            )
+        return keys
+
+    def _units(self, words: list[str]) -> list[_Unit]:
+        hints = sorted(
+            ((pascal_words(k), v) for k, v in self.file.segments.items()), key=lambda h: -len(h[0])
+        )
+        units: list[_Unit] = []
+        index = 0
+        while index < len(words):
+            for hint_words, fragment in hints:
+                if words[index : index + len(hint_words)] == hint_words:
+                    units.append(_Unit(hint_words, fragment))
+                    index += len(hint_words)
+                    break
+            else:
+                units.append(_Unit([words[index]]))
+                index += 1
+        return units
+
+    @staticmethod
+    def _matches(unit: _Unit, key: _Key) -> bool:
+        lowered = [w.lower() for w in unit.words]
+        if lowered == key.type_words:
+            return True
+        # A taught split names its parts freely: OutlookMasterCategory is keyed by outlookCategory.
+        return (
+            unit.fragment is not None
+            and lowered[0] == key.type_words[0]
+            and lowered[-1] == key.type_words[-1]
+        )
+
+    @staticmethod
+    def _spanning_key(units: list[_Unit], index: int, keys: list[_Key]) -> tuple[_Key, int] | None:
+        for key in keys:
+            width = len(key.type_words)
+            span = units[index : index + width]
+            if width > 1 and len(span) == width and all(u.fragment is None for u in span):
+                if [u.words[0].lower() for u in span] == key.type_words:
+                    return key, width
+        return None
+
+    @staticmethod
+    def _unkeyed(unit: _Unit, keys: list[_Key]) -> bool:
+        return not any(_Inferrer._matches(unit, k) for k in keys)
+
+    @staticmethod
+    def _collection(unit: _Unit) -> str:
+        if unit.fragment is not None:
+            return unit.fragment
+        return lower_camel(unit.words[:-1] + [plural(unit.words[-1])])
