@@ -1,4 +1,4 @@
-"""`platygen generate | parse | lint`: the command line over the pipeline."""
+"""`platygen generate | parse | lint | routes`: the command line over the pipeline."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import click
 from generator import config as config_module
 from generator import pipeline
 from generator.diagnostics import Diagnostic, Severity, sort_diagnostics
+from generator.read import routes_file
 from generator.serialize import to_json, to_yaml
 
 
@@ -124,3 +125,49 @@ def lint(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool) ->
         click.echo(_summary(items, len(files)))
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     sys.exit(1 if any(d.severity in failing for d in items) else 0)
+
+
+@main.command()
+@click.option("--specs", type=click.Path(path_type=Path), help="Folder of help files (default from config).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "yaml"]), default="table", show_default=True
+)
+@click.option(
+    "--write", is_flag=True, help="Add the inferred routes to routes.yaml in the specs folder, for review."
+)
+@click.pass_context
+def routes(ctx: click.Context, specs: Path | None, fmt: str, write: bool) -> None:
+    """Print the route (method, path, source, confidence) of every cmdlet's parameter sets."""
+    cfg = _load_config(ctx).with_overrides(specs=specs)
+    project, diagnostics, _ = pipeline.build(cfg)
+    _print_diagnostics([d for d in diagnostics if d.rule.startswith("PG08")])
+    rows = [
+        {
+            "cmdlet": r.cmdlet,
+            "set": r.parameter_set,
+            "method": r.method,
+            "url": r.base_url + r.path,
+            "source": r.source,
+            "confidence": r.confidence,
+            "note": r.note,
+        }
+        for r in project.routes
+    ]
+    if fmt == "table":
+        widths = {
+            k: max([len(k)] + [len(str(row[k])) for row in rows])
+            for k in ("cmdlet", "set", "method", "confidence", "source")
+        }
+        for row in [{k: k for k in widths} | {"url": "url"}] + rows:
+            click.echo("  ".join(str(row[k]).ljust(w) for k, w in widths.items()) + "  " + str(row["url"]))
+    else:
+        click.echo(to_json(rows) if fmt == "json" else to_yaml(rows), nl=False)
+    left_out = sorted({r.cmdlet for r in project.routes if not r.usable})
+    click.echo(f"{len(rows)} routes, {len(left_out)} cmdlets with a set left out of the client", err=True)
+    if write:
+        target = cfg.specs / routes_file.FILE_NAME
+        loaded = routes_file.load(target, pipeline.display_path(target, cfg.root))
+        if any(d.severity is Severity.ERROR for d in loaded.diagnostics):
+            raise click.ClickException(f"{target} has errors; fix them before --write")
+        target.write_text(routes_file.with_inferred(loaded, project.routes), encoding="utf-8")
+        click.echo(f"updated {pipeline.display_path(target, cfg.root)}", err=True)

@@ -192,3 +192,34 @@ def dump(document: Any) -> str:
     stream = io.StringIO()
     yaml().dump(document, stream)
     return stream.getvalue()
+
+
+def with_inferred(routes_file: RoutesFile, routes: list[Any]) -> str:
+    """The file's text with entries added for cmdlets it does not name yet, each marked for review.
+
+    Only usable routes are added (never a low-confidence guess); what people wrote stays as it was,
+    comments and order included.
+    """
+    document = routes_file.document if routes_file.document is not None else CommentedMap()
+    cmdlets = document.get("cmdlets")
+    if cmdlets is None:
+        cmdlets = document["cmdlets"] = CommentedMap()
+    by_cmdlet: dict[str, list[Any]] = {}
+    for route in routes:
+        if route.cmdlet not in routes_file.cmdlets and route.source != "routes.yaml" and route.usable:
+            by_cmdlet.setdefault(route.cmdlet, []).append(route)
+    for name in sorted(by_cmdlet):
+        found = by_cmdlet[name]
+        entry = CommentedMap()
+        shapes = {(r.method, r.path) for r in found}
+        if len(shapes) == 1:
+            entry["method"], entry["path"] = found[0].method, found[0].path
+        else:
+            sets = CommentedMap()
+            for route in found:
+                sets[route.parameter_set] = CommentedMap([("method", route.method), ("path", route.path)])
+            entry["sets"] = sets
+        cmdlets[name] = entry
+        lowest = min(found, key=lambda r: ("low", "medium", "high").index(r.confidence))
+        cmdlets.yaml_add_eol_comment(f"inferred from {lowest.source} ({lowest.confidence}): review", name)
+    return dump(document)
