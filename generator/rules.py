@@ -98,8 +98,8 @@ RULES: dict[str, Rule] = {
         Rule(
             "PG083",
             _I,
-            "a cmdlet is described in more than one file; the client uses the first",
-            "keep one copy",
+            "a cmdlet is described in more than one file; its parameters are merged, the first file gives the text",
+            "nothing, or keep one copy",
         ),
         Rule(
             "PG084", _W, "unknown key in routes.yaml", "use segments, cmdlets, method, path, base-url, sets"

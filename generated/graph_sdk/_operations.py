@@ -1074,8 +1074,16 @@ UPDATE_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
         _r.Arg("status", "field", "status"),
         _r.Arg("synchronization_job_settings", "field", "synchronizationJobSettings"),
         _r.Arg("template_id", "field", "templateId"),
+        _r.Arg("schedule_expiration", "field", "schedule.expiration"),
+        _r.Arg("schedule_interval", "field", "schedule.interval"),
+        _r.Arg("schedule_state", "field", "schedule.state"),
+        _r.Arg("schema_directories", "field", "schema.directories"),
+        _r.Arg("schema_id", "field", "schema.id"),
+        _r.Arg("schema_synchronization_rules", "field", "schema.synchronizationRules"),
+        _r.Arg("schema_version", "field", "schema.version"),
         _r.Arg("additional_properties", "extra", ""),
         _r.Arg("headers", "headers", ""),
+        _r.Arg("pass_thru", "pass_thru", ""),
     ),
     sets=(
         # UpdateExpanded: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (convention, high)
@@ -1088,7 +1096,7 @@ UPDATE_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
             kind="item",
             required=_r.names("application_id synchronization_job_id"),
             allowed=_r.names(
-                "additional_properties application_id bulk_upload headers id schedule schema status synchronization_job_id synchronization_job_settings template_id"
+                "additional_properties application_id bulk_upload headers id pass_thru schedule schedule_expiration schedule_interval schedule_state schema schema_directories schema_id schema_synchronization_rules schema_version status synchronization_job_id synchronization_job_settings template_id"
             ),
             placeholders=(
                 ("application-id", "ApplicationId", "application_id"),
@@ -1108,7 +1116,9 @@ UPDATE_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
             path="/applications/{application-id}/synchronization/jobs/{synchronizationJob-id}",
             kind="item",
             required=_r.names("application_id body synchronization_job_id"),
-            allowed=_r.names("application_id body headers synchronization_job_id"),
+            allowed=_r.names(
+                "application_id body headers pass_thru synchronization_job_id"
+            ),
             placeholders=(
                 ("application-id", "ApplicationId", "application_id"),
                 (
@@ -1128,7 +1138,7 @@ UPDATE_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
             kind="item",
             required=_r.names("input_object"),
             allowed=_r.names(
-                "additional_properties bulk_upload headers id input_object schedule schema status synchronization_job_settings template_id"
+                "additional_properties bulk_upload headers id input_object pass_thru schedule schedule_expiration schedule_interval schedule_state schema schema_directories schema_id schema_synchronization_rules schema_version status synchronization_job_settings template_id"
             ),
             placeholders=(
                 ("application-id", "ApplicationId", "application_id"),
@@ -1148,7 +1158,7 @@ UPDATE_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
             path="/applications/{application-id}/synchronization/jobs/{synchronizationJob-id}",
             kind="item",
             required=_r.names("body input_object"),
-            allowed=_r.names("body headers input_object"),
+            allowed=_r.names("body headers input_object pass_thru"),
             placeholders=(
                 ("application-id", "ApplicationId", "application_id"),
                 (

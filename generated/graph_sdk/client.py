@@ -7,6 +7,7 @@ A call matches exactly one parameter set, as in PowerShell; `dry_run=True` retur
 
 from __future__ import annotations
 
+import datetime as _dt
 import pydantic as _pd
 import typing as _t
 
@@ -471,8 +472,18 @@ class UpdateApplicationSynchronizationJobArgs(_t.TypedDict, total=False):
         _m_microsoft_graph_power_shell_models.KeyValuePair
     ]
     template_id: str
+    schedule_expiration: _pd.AwareDatetime
+    schedule_interval: _dt.timedelta
+    schedule_state: str
+    schema_directories: list[_m_microsoft_graph_power_shell_models.DirectoryDefinition]
+    schema_id: str
+    schema_synchronization_rules: list[
+        _m_microsoft_graph_power_shell_models.SynchronizationRule
+    ]
+    schema_version: str
     additional_properties: _t.Mapping[str, _t.Any]
     headers: _t.Mapping[str, str]
+    pass_thru: bool
 
 
 class UpdateApplicationSynchronizationJobSchemaArgs(_t.TypedDict, total=False):
@@ -1357,7 +1368,7 @@ class Client(_r.BaseClient):
         *,
         dry_run: _t.Literal[False] = False,
         **kwargs: _t.Unpack[UpdateApplicationSynchronizationJobArgs],
-    ) -> _m_microsoft_graph_power_shell_models.SynchronizationJob | None: ...
+    ) -> _m_microsoft_graph_power_shell_models.SynchronizationJob | bool | None: ...
 
     @_t.overload
     def update_application_synchronization_job(
@@ -1374,6 +1385,7 @@ class Client(_r.BaseClient):
         **kwargs: _t.Unpack[UpdateApplicationSynchronizationJobArgs],
     ) -> (
         _m_microsoft_graph_power_shell_models.SynchronizationJob
+        | bool
         | None
         | _r.PreparedRequest
     ):
@@ -1397,11 +1409,19 @@ class Client(_r.BaseClient):
             status: synchronizationStatus
             synchronization_job_settings: Settings associated with the job. Some settings are inherited from the template.
             template_id: Identifier of the synchronization template this job is based on.
+            schedule_expiration: ScheduleExpiration
+            schedule_interval: ScheduleInterval
+            schedule_state: synchronizationScheduleState
+            schema_directories: .
+            schema_id: Read-only.
+            schema_synchronization_rules: .
+            schema_version: SchemaVersion
             additional_properties: Additional Parameters
             headers: Optional headers that will be added to the request.
+            pass_thru: Returns true when the command succeeds
         """
         return _t.cast(
-            "_m_microsoft_graph_power_shell_models.SynchronizationJob | None | _r.PreparedRequest",
+            "_m_microsoft_graph_power_shell_models.SynchronizationJob | bool | None | _r.PreparedRequest",
             self._call(
                 _o.UPDATE_APPLICATION_SYNCHRONIZATION_JOB, dict(kwargs), dry_run
             ),
@@ -2356,7 +2376,7 @@ class AsyncClient(_r.BaseAsyncClient):
         *,
         dry_run: _t.Literal[False] = False,
         **kwargs: _t.Unpack[UpdateApplicationSynchronizationJobArgs],
-    ) -> _m_microsoft_graph_power_shell_models.SynchronizationJob | None: ...
+    ) -> _m_microsoft_graph_power_shell_models.SynchronizationJob | bool | None: ...
 
     @_t.overload
     async def update_application_synchronization_job(
@@ -2373,6 +2393,7 @@ class AsyncClient(_r.BaseAsyncClient):
         **kwargs: _t.Unpack[UpdateApplicationSynchronizationJobArgs],
     ) -> (
         _m_microsoft_graph_power_shell_models.SynchronizationJob
+        | bool
         | None
         | _r.PreparedRequest
     ):
@@ -2396,11 +2417,19 @@ class AsyncClient(_r.BaseAsyncClient):
             status: synchronizationStatus
             synchronization_job_settings: Settings associated with the job. Some settings are inherited from the template.
             template_id: Identifier of the synchronization template this job is based on.
+            schedule_expiration: ScheduleExpiration
+            schedule_interval: ScheduleInterval
+            schedule_state: synchronizationScheduleState
+            schema_directories: .
+            schema_id: Read-only.
+            schema_synchronization_rules: .
+            schema_version: SchemaVersion
             additional_properties: Additional Parameters
             headers: Optional headers that will be added to the request.
+            pass_thru: Returns true when the command succeeds
         """
         return _t.cast(
-            "_m_microsoft_graph_power_shell_models.SynchronizationJob | None | _r.PreparedRequest",
+            "_m_microsoft_graph_power_shell_models.SynchronizationJob | bool | None | _r.PreparedRequest",
             await self._call(
                 _o.UPDATE_APPLICATION_SYNCHRONIZATION_JOB, dict(kwargs), dry_run
             ),

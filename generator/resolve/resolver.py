@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 
 from generator.config import Config
@@ -87,9 +88,11 @@ def _operations(
                     f"{cmdlet.path}:{cmdlet.line}",
                     Severity.INFO,
                     "PG083",
-                    f"{cmdlet.name} is described again (first in {first[cmdlet.name].path}); the client uses the first",
+                    f"{cmdlet.name} is described again (first in {first[cmdlet.name].path}); "
+                    "the client takes the first one's text and the parameters of both",
                 )
             )
+            first[cmdlet.name] = _merged(first[cmdlet.name], cmdlet)
             continue
         first[cmdlet.name] = cmdlet
     cmdlets = list(first.values())
@@ -249,3 +252,22 @@ def _fields(
             )
         )
     return result, flat_wire
+
+
+def _merged(first: Cmdlet, again: Cmdlet) -> Cmdlet:
+    """One cmdlet from two descriptions (an older and a newer module's help): the first's text, the
+    parameters of both, each parameter set holding the parameters either description gives it."""
+    known_params = {p.name.lower() for p in first.parameters}
+    parameters = list(first.parameters) + [p for p in again.parameters if p.name.lower() not in known_params]
+    merged_sets = []
+    for parameter_set in first.parameter_sets:
+        other = next((s for s in again.parameter_sets if s.name == parameter_set.name), None)
+        if other is None:
+            merged_sets.append(parameter_set)
+            continue
+        known = {p.name.lower() for p in parameter_set.parameters}
+        extra = [p for p in other.parameters if p.name.lower() not in known]
+        merged_sets.append(dataclasses.replace(parameter_set, parameters=parameter_set.parameters + extra))
+    names_first = {s.name for s in first.parameter_sets}
+    merged_sets += [s for s in again.parameter_sets if s.name not in names_first]
+    return dataclasses.replace(first, parameters=parameters, parameter_sets=merged_sets)
