@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,6 +20,9 @@ DEFAULT_BASE_URLS = {
 DEFAULT_WIRE_NAMES = {"ODataType": "@odata.type", "ODataId": "@odata.id", "ODataContext": "@odata.context"}
 
 
+_CLI_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
+
+
 class ConfigError(Exception):
     pass
 
@@ -34,6 +38,11 @@ class Config:
     wire_names: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_WIRE_NAMES))
     base_urls: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_BASE_URLS))
     noun_prefixes: dict[str, str] = field(default_factory=dict)
+    cli_name: str = ""  # console script of the generated CLI; "" → the package name in kebab-case
+
+    @property
+    def program(self) -> str:
+        return self.cli_name or self.package.replace("_", "-")
 
     def wire_name(self, name: str) -> str:
         """The JSON name of a property or body parameter: an override (any case: Graph's help writes both
@@ -76,6 +85,7 @@ def load(root: Path | None = None) -> Config:
         "wire-names",
         "base-urls",
         "noun-prefixes",
+        "cli-name",
     }
     unknown = sorted(set(settings) - known)
     if unknown:
@@ -83,6 +93,9 @@ def load(root: Path | None = None) -> Config:
     package = settings.get("package", "graph_sdk")
     if not isinstance(package, str) or not package.isidentifier():
         raise ConfigError(f"[tool.platygen] package must be a Python identifier, not {package!r}")
+    cli_name = settings.get("cli-name", "")
+    if not isinstance(cli_name, str) or (cli_name and not _CLI_NAME.fullmatch(cli_name)):
+        raise ConfigError(f"[tool.platygen] cli-name must be a command name (letters, digits, - _ .), not {cli_name!r}")
     templates = settings.get("templates")
     return Config(
         root=root,
@@ -94,6 +107,7 @@ def load(root: Path | None = None) -> Config:
         wire_names={**DEFAULT_WIRE_NAMES, **settings.get("wire-names", {})},
         base_urls={**DEFAULT_BASE_URLS, **_strings(settings, "base-urls")},
         noun_prefixes=_strings(settings, "noun-prefixes"),
+        cli_name=cli_name,
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import jinja2
 
-from generator.render import client_views, views
+from generator.render import cli_views, client_views, views
 from generator.render.environment import environment
 from generator.render.format import RenderError, format_python
 from generator.resolve.model import ResolvedProject
@@ -24,6 +24,9 @@ def render(project: ResolvedProject, templates: Path | None = None) -> dict[str,
         (f"{package}/_runtime.py", "runtime.py.jinja", client_views.runtime(project)),
         (f"{package}/_operations.py", "operations.py.jinja", client_views.operations(project)),
         (f"{package}/client.py", "client.py.jinja", client_views.client(project)),
+        (f"{package}/cli.py", "cli.py.jinja", cli_views.cli(project)),
+        (f"{package}/__main__.py", "main.py.jinja", cli_views.main_module(project)),
+        ("pyproject.toml", "pyproject.toml.jinja", cli_views.pyproject(project)),
     ]
     for module in project.model_modules:
         jobs.append(

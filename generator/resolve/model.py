@@ -52,6 +52,8 @@ class ResolvedProject:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     routes: list[Route] = field(default_factory=list)
     operations: list[Any] = field(default_factory=list)  # resolve.operations.Operation, sorted by method
+    noun_prefixes: dict[str, str] = field(default_factory=dict)  # module → noun prefix (`Mg`)
+    program: str = ""  # console script name of the generated CLI
 
     def class_index(self) -> dict[str, str]:
         """Class name → module name, for the lazy exports of `<package>.models`."""

@@ -67,7 +67,7 @@ def resolve(cmdlets: list[Cmdlet], config: Config, routes: RoutesFile | None = N
         modules.append(
             ModelModule(module, ns, classes, sorted(std), sorted(models - {module}), sorted(sources[module]))
         )
-    project = ResolvedProject(config.package, modules, cmdlets, diagnostics)
+    project = ResolvedProject(config.package, modules, cmdlets, diagnostics, program=config.program)
     _operations(project, table, class_names, config, routes or RoutesFile(""))
     return project
 
@@ -97,6 +97,7 @@ def _operations(
         first[cmdlet.name] = cmdlet
     cmdlets = list(first.values())
     prefixes = noun_prefixes(cmdlets, config.noun_prefixes)
+    project.noun_prefixes = prefixes
     project.routes, found = route_table(cmdlets, routes, config, prefixes)
     project.diagnostics.extend(found)
     classes = {(c.namespace, c.source_type): c for m in project.model_modules for c in m.classes}

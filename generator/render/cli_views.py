@@ -1,0 +1,290 @@
+"""Template contexts of the generated command line: `<package>/cli.py`, `__main__.py`, `pyproject.toml`.
+
+Every cmdlet with a route becomes `<prog> <noun> <verb>` (the noun in kebab-case without the module's
+noun prefix, the verb in lower case) and, hidden, `<prog> <Cmdlet-Name>`. Each client argument becomes an
+option: kebab-case of its Python name, the PowerShell aliases as extra names, switches as flags, arrays
+of scalars as repeated options, accepted values as choices, everything structured as JSON.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from generator.ir import Cmdlet, PropertyNode
+from generator.read.placeholders import clean_description
+from generator.render.literals import py_docstring, py_string
+from generator.render.views import header
+from generator.resolve.model import ResolvedProject
+from generator.resolve.nouns import noun_words, split_name
+from generator.resolve.operations import Argument, Operation
+
+# What the generated runtime adds to every command, and what an option may therefore not be called.
+RESERVED = {"--dry-run", "--what-if", "--confirm", "--help", "-h"}
+_SCALARS = {
+    "str": ("str", ""),
+    "int": ("int", ""),
+    "float": ("float", ""),
+    "bool": ("bool", ""),
+    "bytes": ("str", "BASE64"),
+    "_uuid.UUID": ("str", "UUID"),
+    "_pd.AwareDatetime": ("str", "DATETIME"),
+    "_dt.timedelta": ("str", "DURATION"),
+    "_decimal.Decimal": ("str", "DECIMAL"),
+}
+_FLAG_ROLES = {"all", "count", "pass_thru"}
+_JSON_ROLES = {"body", "identity", "extra", "headers"}
+_ALIAS = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_TREE_LINES = 30  # property-tree lines shown per complex option in --help
+_TREE_DEPTH = 2  # levels of a property tree shown in --help
+JSON_HINT = "JSON: inline, @file.json, @file.yaml, or - for stdin."
+
+
+@dataclass(frozen=True)
+class CliOption:
+    name: str  # Python keyword argument of the client method
+    decls: tuple[str, ...]  # --kebab-name, then the aliases
+    kind: str  # str, int, float, bool, flag or json
+    multiple: bool
+    choices: tuple[str, ...]
+    metavar: str
+    help: str
+
+
+@dataclass(frozen=True)
+class CliCommand:
+    noun: str
+    verb: str
+    cmdlet: str
+    constant: str  # the OperationSpec in _operations.py
+    short_help: str
+    help: str
+    options: tuple[CliOption, ...]
+
+
+def program(project: ResolvedProject) -> str:
+    return project.program or project.package.replace("_", "-")
+
+
+def token_variable(package: str) -> str:
+    return re.sub(r"[^A-Z0-9]+", "_", package.upper()).strip("_") + "_TOKEN"
+
+
+def commands(project: ResolvedProject) -> list[CliCommand]:
+    ops = [op for op in project.operations if op.sets]
+    named = {op.cmdlet.name: _noun_verb(op, project.noun_prefixes) for op in ops}
+    taken: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for cmdlet, key in named.items():
+        taken[key].append(cmdlet)
+    for key, cmdlets in taken.items():
+        if len(cmdlets) > 1:  # Get-MgUser and Get-MgBetaUser: the client's method names tell them apart
+            for op in ops:
+                if op.cmdlet.name in cmdlets:
+                    verb = key[1]
+                    method = op.method
+                    noun = method[len(verb) + 1 :] if method.startswith(verb + "_") else method
+                    named[op.cmdlet.name] = (_kebab(noun), verb)
+    result = []
+    for op in ops:
+        noun, verb = named[op.cmdlet.name]
+        options = _options(op)
+        result.append(
+            CliCommand(
+                noun=noun,
+                verb=verb,
+                cmdlet=op.cmdlet.name,
+                constant=op.method.upper(),
+                short_help=_one_line(op.cmdlet.synopsis) or op.cmdlet.name,
+                help=_help(op, options),
+                options=tuple(options),
+            )
+        )
+    return sorted(result, key=lambda c: (c.noun, c.verb))
+
+
+def _kebab(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "command"
+
+
+def _noun_verb(op: Operation, prefixes: dict[str, str]) -> tuple[str, str]:
+    verb = _kebab(split_name(op.cmdlet.name)[0]) if split_name(op.cmdlet.name)[0] else "invoke"
+    words = noun_words(op.cmdlet, prefixes.get(op.cmdlet.module, ""))
+    return _kebab("-".join(words)), verb
+
+
+def _one_line(text: str) -> str:
+    return " ".join(clean_description(text).split())
+
+
+def _options(op: Operation) -> list[CliOption]:
+    used = {name for s in op.sets for name in s.allowed}
+    parameters = {p.name: p for p in op.cmdlet.parameters}
+    switches = {sp.name.lower() for s in op.cmdlet.parameter_sets for sp in s.parameters if sp.switch}
+    seen = set(RESERVED)
+    options = []
+    for argument in op.arguments:
+        if argument.name not in used:
+            continue
+        parameter = parameters.get(argument.parameter)
+        primary = "--" + argument.name.replace("_", "-").strip("-")
+        while primary in seen:
+            primary += "-value"
+        seen.add(primary)
+        decls = [primary]
+        for alias in parameter.aliases if parameter else []:
+            if not _ALIAS.fullmatch(alias):
+                continue
+            name = "--" + _kebab(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", alias))
+            if name not in seen:
+                seen.add(name)
+                decls.append(name)
+        switch = argument.parameter.lower() in switches or (
+            parameter is not None
+            and parameter.type is not None
+            and parameter.type.name.lower() in ("switchparameter", "switch")
+        )
+        kind, multiple, metavar = _kind(argument, switch)
+        choices = tuple(parameter.accepted_values) if parameter and kind in ("str", "int") else ()
+        options.append(
+            CliOption(
+                argument.name, tuple(decls), kind, multiple, choices, metavar, _option_help(argument, kind)
+            )
+        )
+    return options
+
+
+def _kind(argument: Argument, switch: bool) -> tuple[str, bool, str]:
+    if switch or argument.role in _FLAG_ROLES:
+        return "flag", False, ""
+    if argument.role in _JSON_ROLES:
+        return "json", False, "JSON"
+    annotation = argument.annotation
+    if annotation.startswith("list[") and annotation.endswith("]"):
+        inner = annotation[5:-1]
+        if inner in _SCALARS:
+            kind, metavar = _SCALARS[inner]
+            return kind, True, metavar
+        return "json", False, "JSON"
+    if annotation in _SCALARS:
+        kind, metavar = _SCALARS[annotation]
+        return kind, False, metavar
+    return "json", False, "JSON"
+
+
+def _option_help(argument: Argument, kind: str) -> str:
+    text = " ".join(argument.description.split()).strip(" .") and " ".join(argument.description.split())
+    if kind == "json":
+        text = f"{text} {JSON_HINT}".strip()
+    return text
+
+
+def _help(op: Operation, options: list[CliOption]) -> str:
+    cmdlet = op.cmdlet
+    paragraphs = [_one_line(cmdlet.synopsis) or cmdlet.name]
+    description = clean_description(cmdlet.description).strip()
+    if description and " ".join(description.split()) != paragraphs[0]:
+        paragraphs += [p.strip() for p in re.split(r"\n\s*\n", description) if p.strip()]
+    flags = {o.name: o.decls[0] for o in options}
+    lines = ["\b", f"PowerShell: {cmdlet.name}", "Parameter sets (the options given must fit exactly one):"]
+    for s in op.sets:
+        lines.append(f"  {s.name or '(default)'}: {s.route.method} {s.route.path}")
+        if s.required:
+            lines.append("    requires " + ", ".join(flags.get(r, r) for r in s.required))
+    paragraphs.append("\n".join(lines))
+    trees = _trees(cmdlet, op, options)
+    if trees:
+        paragraphs.append("\n".join(["\b", "Properties of the JSON options (from the help's NOTES):", *trees]))
+    return "\n\n".join(paragraphs)
+
+
+def _trees(cmdlet: Cmdlet, op: Operation, options: list[CliOption]) -> list[str]:
+    by_parameter = {a.parameter.lower(): a.name for a in op.arguments}
+    flags = {o.name: o.decls[0] for o in options if o.kind == "json"}
+    lines: list[str] = []
+    for tree in cmdlet.property_trees:
+        name = by_parameter.get(tree.parameter.lower())
+        if name not in flags or not tree.properties:
+            continue
+        body: list[str] = []
+        _tree_lines(tree.properties, 2, body)
+        if len(body) > _TREE_LINES:
+            body = body[:_TREE_LINES] + [f"    ... {len(body) - _TREE_LINES} more lines"]
+        lines.append(f"  {flags[name]} <{tree.type.name}>")
+        lines += body
+    return lines
+
+
+def _tree_lines(nodes: list[PropertyNode], depth: int, out: list[str]) -> None:
+    for node in nodes:
+        mark = "" if node.required else "?"
+        text = _one_line(node.description)
+        text = textwrap.shorten(text, 60, placeholder="...") if text else ""
+        out.append(f"{'  ' * depth}{node.name}{mark} <{node.type.raw or node.type.name}>" + (f": {text}" if text else ""))
+        if depth < _TREE_DEPTH + 1:
+            _tree_lines(node.children, depth + 1, out)
+
+
+def cli(project: ResolvedProject) -> dict[str, Any]:
+    found = commands(project)
+    prog = program(project)
+    doc = (
+        f"Command line of {project.package}: `{prog} <noun> <verb> [options]`, one command per cmdlet.\n\n"
+        f"Run it with `python -m {project.package}` (or the `{prog}` console script when installed).\n"
+        "The PowerShell cmdlet name works too (`" + prog + " Get-MgUser ...`), hidden from the help."
+    )
+    return {
+        "header": header(f"the help files of {len(found)} cmdlets"),
+        "docstring": py_docstring(doc, ""),
+        "prog": py_string(prog),
+        "package": py_string(project.package),
+        "token_env": py_string(token_variable(project.package)),
+        "commands": [_command_fields(c) for c in found],
+    }
+
+
+def _command_fields(command: CliCommand) -> dict[str, Any]:
+    return {
+        "fields": [
+            f"noun={py_string(command.noun)}",
+            f"verb={py_string(command.verb)}",
+            f"cmdlet={py_string(command.cmdlet)}",
+            f"operation=_o.{command.constant}",
+            f"short_help={py_string(command.short_help)}",
+            f"help={py_string(command.help)}",
+        ],
+        "options": [_option_literal(o) for o in command.options],
+    }
+
+
+def _option_literal(option: CliOption) -> str:
+    args = [py_string(option.name), "(" + "".join(f"{py_string(d)}, " for d in option.decls) + ")"]
+    args.append(py_string(option.kind))
+    if option.multiple:
+        args.append("multiple=True")
+    if option.choices:
+        args.append("choices=(" + "".join(f"{py_string(c)}, " for c in option.choices) + ")")
+    if option.metavar:
+        args.append(f"metavar={py_string(option.metavar)}")
+    if option.help:
+        args.append(f"help={py_string(option.help)}")
+    return f"OptionSpec({', '.join(args)})"
+
+
+def main_module(project: ResolvedProject) -> dict[str, Any]:
+    return {
+        "header": header("platygen's CLI template"),
+        "docstring": py_docstring(f"`python -m {project.package}`: the command line.", ""),
+        "prog": py_string(program(project)),
+    }
+
+
+def pyproject(project: ResolvedProject) -> dict[str, Any]:
+    """The generated folder as an installable project (`pip install ./generated`): package and console script."""
+    return {
+        "name": program(project),
+        "package": project.package,
+        "prog": program(project),
+    }
