@@ -335,3 +335,33 @@ def test_confirm_declined_sends_nothing_and_debug_redacts(server: Server) -> Non
     assert debug.returncode == 0, debug.stderr
     assert len(server.requests) == 1
     assert f"PATCH {server.url}{JOB_PATH}" in debug.stderr and "tok-123" not in debug.stderr
+
+
+# ------------------------------------------------------------------------------------------ generator
+def test_cli_name_setting_names_the_program_and_the_console_script(project: Path) -> None:
+    from generator import config, pipeline
+    from generator.render.renderer import render
+
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8") + 'cli-name = "mg"\n', encoding="utf-8")
+    resolved, _, _ = pipeline.build(config.load(project))
+    files = render(resolved)
+    assert 'mg = "graph_sdk.cli:main"' in files["pyproject.toml"]
+    assert 'PROG = "mg"' in files["graph_sdk/cli.py"]
+    assert 'TOKEN_ENV = "GRAPH_SDK_TOKEN"' in files["graph_sdk/cli.py"]
+    assert "main(prog_name=\"mg\")" in files["graph_sdk/__main__.py"]
+
+
+def test_a_cli_name_that_is_no_command_name_is_a_config_error(project: Path) -> None:
+    from generator import config
+
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8") + 'cli-name = "rm -rf"\n', encoding="utf-8")
+    with pytest.raises(config.ConfigError, match="cli-name"):
+        config.load(project)
+    assert config.load(ROOT).program == "graph-sdk"
+
+
+def test_help_shows_the_examples_that_translate_to_command_lines(cli: Any) -> None:
+    text = invoke(cli, "application", "remove", "--help").output
+    assert "graph-sdk application remove --application-id 1bc44759-ef10-46de-b199-40c077768fff" in text

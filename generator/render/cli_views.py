@@ -9,6 +9,7 @@ of scalars as repeated options, accepted values as choices, everything structure
 from __future__ import annotations
 
 import re
+import shlex
 import textwrap
 from collections import defaultdict
 from dataclasses import dataclass
@@ -74,6 +75,7 @@ def token_variable(package: str) -> str:
 
 
 def commands(project: ResolvedProject) -> list[CliCommand]:
+    """Every cmdlet with a usable route, sorted by noun and verb."""
     ops = [op for op in project.operations if op.sets]
     named = {op.cmdlet.name: _noun_verb(op, project.noun_prefixes) for op in ops}
     taken: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -98,7 +100,7 @@ def commands(project: ResolvedProject) -> list[CliCommand]:
                 cmdlet=op.cmdlet.name,
                 constant=op.method.upper(),
                 short_help=_one_line(op.cmdlet.synopsis) or op.cmdlet.name,
-                help=_help(op, options),
+                help=_help(op, options, _examples(op, options, f"{program(project)} {noun} {verb}")),
                 options=tuple(options),
             )
         )
@@ -181,7 +183,7 @@ def _option_help(argument: Argument, kind: str) -> str:
     return text
 
 
-def _help(op: Operation, options: list[CliOption]) -> str:
+def _help(op: Operation, options: list[CliOption], examples: list[str]) -> str:
     cmdlet = op.cmdlet
     paragraphs = [_one_line(cmdlet.synopsis) or cmdlet.name]
     description = clean_description(cmdlet.description).strip()
@@ -194,10 +196,64 @@ def _help(op: Operation, options: list[CliOption]) -> str:
         if s.required:
             lines.append("    requires " + ", ".join(flags.get(r, r) for r in s.required))
     paragraphs.append("\n".join(lines))
+    if examples:
+        paragraphs.append("\n".join(["\b", "Examples (from the help's PowerShell examples):", *examples]))
     trees = _trees(cmdlet, op, options)
     if trees:
         paragraphs.append("\n".join(["\b", "Properties of the JSON options (from the help's NOTES):", *trees]))
     return "\n\n".join(paragraphs)
+
+
+def _examples(op: Operation, options: list[CliOption], command: str) -> list[str]:
+    """The help's examples that call the cmdlet with literal values, as command lines (at most three)."""
+    by_name = {o.name: o for o in options}
+    flags: dict[str, CliOption] = {}
+    for argument in op.arguments:
+        option = by_name.get(argument.name)
+        if option is None:
+            continue
+        parameter = next((p for p in op.cmdlet.parameters if p.name == argument.parameter), None)
+        for name in [argument.parameter, *(parameter.aliases if parameter else [])]:
+            flags.setdefault(name.lower(), option)
+    found: list[str] = []
+    for example in op.cmdlet.examples:
+        text = "\n".join([example.remarks, *(c.text for c in example.code)])
+        for line in text.split("\n"):
+            translated = _translate(line, op.cmdlet.name, flags, command)
+            if translated and translated not in found:
+                found.append(translated)
+                break
+        if len(found) == 3:
+            break
+    return found
+
+
+def _translate(line: str, cmdlet: str, flags: dict[str, CliOption], command: str) -> str | None:
+    start = line.lower().find(cmdlet.lower())
+    if start < 0 or line[:start].strip() not in ("", "PS C:\\>", "PS>"):
+        return None
+    rest = line[start + len(cmdlet) :]
+    if any(mark in rest for mark in ("$", "@", "|", "(", "`", ";")):
+        return None  # variables, hashtables, pipelines and subexpressions have no literal CLI form
+    try:
+        tokens = shlex.split(rest)
+    except ValueError:
+        return None
+    words = [command]
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        option = flags.get(token[1:].lower()) if token.startswith("-") else None
+        if option is None:
+            return None
+        words.append(option.decls[0])
+        index += 1
+        if option.kind != "flag":
+            if index >= len(tokens):
+                return None
+            words.append(shlex.quote(tokens[index]))
+            index += 1
+    return "  " + " ".join(words)
 
 
 def _trees(cmdlet: Cmdlet, op: Operation, options: list[CliOption]) -> list[str]:
