@@ -365,3 +365,20 @@ def test_a_cli_name_that_is_no_command_name_is_a_config_error(project: Path) -> 
 def test_help_shows_the_examples_that_translate_to_command_lines(cli: Any) -> None:
     text = invoke(cli, "application", "remove", "--help").output
     assert "graph-sdk application remove --application-id 1bc44759-ef10-46de-b199-40c077768fff" in text
+
+
+def test_all_follows_next_links_and_debug_logs_each_request(server: Server) -> None:
+    server.answers[("GET", "/v1.0/users")] = (
+        200,
+        {"value": [{"id": "1"}], "@odata.nextLink": f"{server.url}/v1.0/users2?$skiptoken=x"},
+        {},
+    )
+    server.answers[("GET", "/v1.0/users2")] = (200, {"value": [{"id": "2"}]}, {})
+    result = run(server, "--debug", "--output", "tsv", "user", "get", "--all", "--page-size", "1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "1\n2\n"
+    assert [(r.path, r.query) for r in server.requests] == [
+        ("/v1.0/users", {"$top": "1"}),
+        ("/v1.0/users2", {"$skiptoken": "x"}),
+    ]
+    assert result.stderr.count("debug: GET") == 2 and "tok-123" not in result.stderr

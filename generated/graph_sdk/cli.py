@@ -348,11 +348,13 @@ def _check_settings(settings: Settings) -> None:
     if settings.query:
         _optional("jmespath", "--query needs jmespath (pip install jmespath)")
     if settings.debug:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("debug: %(message)s"))
         logger = logging.getLogger(PACKAGE)
         logger.setLevel(logging.DEBUG)
-        logger.addHandler(handler)
+        if not any(getattr(h, "_cli", False) for h in logger.handlers):
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("debug: %(message)s"))
+            setattr(handler, "_cli", True)
+            logger.addHandler(handler)
 
 
 def build(commands: _t.Sequence[CommandSpec]) -> click.Group:
