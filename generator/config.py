@@ -95,7 +95,9 @@ def load(root: Path | None = None) -> Config:
         raise ConfigError(f"[tool.platygen] package must be a Python identifier, not {package!r}")
     cli_name = settings.get("cli-name", "")
     if not isinstance(cli_name, str) or (cli_name and not _CLI_NAME.fullmatch(cli_name)):
-        raise ConfigError(f"[tool.platygen] cli-name must be a command name (letters, digits, - _ .), not {cli_name!r}")
+        raise ConfigError(
+            f"[tool.platygen] cli-name must be a command name (letters, digits, - _ .), not {cli_name!r}"
+        )
     templates = settings.get("templates")
     return Config(
         root=root,

@@ -158,7 +158,10 @@ class Arg:
 
     name: str
     role: str
-    wire: str = ""
+    wire: str = (
+        ""  # placeholder, query option or header; for a body field the JSON names, outermost first:
+    )
+    path: tuple[str, ...] = ()  # ("schedule", "state"); ("@odata.id",) is one name
 
 
 @dataclasses.dataclass(frozen=True)
@@ -202,6 +205,9 @@ class PreparedRequest:
     json: _t.Any = None
     operation: str = ""
     parameter_set: str = ""
+    service: str = (
+        ""  # the service root the route names (its scopes), before `base_url=` replaced the host
+    )
 
     def __str__(self) -> str:
         lines = [f"{self.method} {self.url}"] + [
@@ -285,6 +291,33 @@ def _query_value(value: _t.Any) -> str:
     if isinstance(value, (list, tuple, set, frozenset)):
         return ",".join(_query_value(v) for v in value)
     return str(_jsonable(value))
+
+
+def _segment(value: _t.Any) -> str:
+    """One path segment: `/ ? # ' @` and spaces percent-encoded; `.` and `..` too, or the URL would
+    resolve them away (`/applications/..` is `/`)."""
+    text = quote(str(value), safe="")
+    return text.replace(".", "%2E") if set(text) <= {"."} else text
+
+
+def _place(fields: dict[str, _t.Any], path: tuple[str, ...], value: _t.Any) -> None:
+    """Put an expanded body argument at its JSON path. A parent given as a whole (`schedule=`) is
+    copied first, so `schedule_state=` adds to it without changing the caller's object.
+    """
+    target = fields
+    for parent in path[:-1]:
+        current = target.get(parent)
+        if not isinstance(current, dict):
+            current = dict(_jsonable(current)) if current is not None else {}
+            target[parent] = current
+        target = current
+    if isinstance(value, (Model, _t.Mapping)):
+        value = _jsonable(value)
+        if isinstance(
+            target.get(path[-1]), dict
+        ):  # schedule_state= came first: keep it
+            value = {**value, **target[path[-1]]}
+    target[path[-1]] = value
 
 
 def _identity_value(objects: list[_t.Any], ps_name: str, py_name: str) -> _t.Any:
@@ -446,7 +479,7 @@ class _Core:
                 raise TypeError(
                     f"{op.name}(): no value for {{{placeholder}}} (argument {py_name} or the identity's {ps_name})"
                 )
-            path = path.replace("{" + placeholder + "}", quote(str(value), safe=""))
+            path = path.replace("{" + placeholder + "}", _segment(value))
         query: list[tuple[str, str]] = []
         headers: dict[str, str] = {
             "Accept": "application/json",
@@ -469,11 +502,7 @@ class _Core:
             elif arg.role == "body":
                 body = _jsonable(value)
             elif arg.role == "field":
-                target = fields
-                *parents, last = arg.wire.split(".")
-                for parent in parents:
-                    target = target.setdefault(parent, {})
-                target[last] = value
+                _place(fields, arg.path, value)
             elif arg.role == "extra":
                 extra.update(value)
         if fields or extra:
@@ -501,13 +530,13 @@ class _Core:
             headers["Content-Type"] = "application/json"
         headers["client-request-id"] = str(uuid.uuid4())
         request = PreparedRequest(
-            chosen.method, url, headers, body, op.name, chosen.name
+            chosen.method, url, headers, body, op.name, chosen.name, chosen.base_url
         )
         return chosen, values, request
 
     def _authorised(self, request: PreparedRequest) -> dict[str, str]:
         headers = dict(request.headers)
-        token = self._token(request.url)
+        token = self._token(request.service or request.url)
         if token:
             headers["Authorization"] = f"Bearer {token}"
         return headers
@@ -657,7 +686,11 @@ class BaseClient(_Core):
                     return
                 seen += 1
                 yield item
-            if not isinstance(page, Page) or not page.next_link:
+            if (
+                not isinstance(page, Page)
+                or not page.next_link
+                or (limit is not None and seen >= limit)
+            ):
                 return
             request = self._page_request(request, page.next_link)
 
@@ -743,7 +776,11 @@ class BaseAsyncClient(_Core):
                     return
                 seen += 1
                 yield item
-            if not isinstance(page, Page) or not page.next_link:
+            if (
+                not isinstance(page, Page)
+                or not page.next_link
+                or (limit is not None and seen >= limit)
+            ):
                 return
             request = self._page_request(request, page.next_link)
 

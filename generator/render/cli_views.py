@@ -200,7 +200,9 @@ def _help(op: Operation, options: list[CliOption], examples: list[str]) -> str:
         paragraphs.append("\n".join(["\b", "Examples (from the help's PowerShell examples):", *examples]))
     trees = _trees(cmdlet, op, options)
     if trees:
-        paragraphs.append("\n".join(["\b", "Properties of the JSON options (from the help's NOTES):", *trees]))
+        paragraphs.append(
+            "\n".join(["\b", "Properties of the JSON options (from the help's NOTES):", *trees])
+        )
     return "\n\n".join(paragraphs)
 
 
@@ -278,7 +280,10 @@ def _tree_lines(nodes: list[PropertyNode], depth: int, out: list[str]) -> None:
         mark = "" if node.required else "?"
         text = _one_line(node.description)
         text = textwrap.shorten(text, 60, placeholder="...") if text else ""
-        out.append(f"{'  ' * depth}{node.name}{mark} <{node.type.raw or node.type.name}>" + (f": {text}" if text else ""))
+        out.append(
+            f"{'  ' * depth}{node.name}{mark} <{node.type.raw or node.type.name}>"
+            + (f": {text}" if text else "")
+        )
         if depth < _TREE_DEPTH + 1:
             _tree_lines(node.children, depth + 1, out)
 

@@ -8,7 +8,7 @@ from generator.render.imports import Imports
 from generator.render.literals import py_docstring, py_string
 from generator.render.views import header
 from generator.resolve.model import ResolvedProject
-from generator.resolve.operations import Operation
+from generator.resolve.operations import Argument, Operation
 
 USER_AGENT = "{package}/generated (platygen; python-httpx)"
 
@@ -74,10 +74,17 @@ def _spec(op: Operation) -> dict[str, Any]:
         fields.append("eventual=True")
     return {
         "name": constant(op),
-        "args": [f"_r.Arg({py_string(a.name)}, {py_string(a.role)}, {py_string(a.wire)})" for a in args],
+        "args": [_arg(a) for a in args],
         "sets": sets,
         "fields": fields,
     }
+
+
+def _arg(argument: Argument) -> str:
+    if argument.role == "field":
+        path = "".join(f"{py_string(p)}, " for p in argument.path)
+        return f"_r.Arg({py_string(argument.name)}, {py_string(argument.role)}, path=({path}))"
+    return f"_r.Arg({py_string(argument.name)}, {py_string(argument.role)}, {py_string(argument.wire)})"
 
 
 def client(project: ResolvedProject) -> dict[str, Any]:

@@ -58,9 +58,10 @@ class Argument:
     name: str  # Python keyword
     parameter: str  # PowerShell name
     role: str  # path, query, header, body, field, extra, identity, all, page_size, count, pass_thru, headers
-    wire: str  # placeholder, query option, header, or dotted body path
+    wire: str  # placeholder, query option or header
     annotation: str
     description: str
+    path: tuple[str, ...] = ()  # a body field's JSON names, outermost first
 
 
 @dataclass
@@ -118,6 +119,13 @@ def method_names(cmdlets: list[Cmdlet], prefixes: dict[str, str]) -> dict[str, s
     return names.unique(wanted.items())
 
 
+def odata_modules(cmdlets: list[Cmdlet]) -> set[str]:
+    """Modules whose cmdlets use OData's own parameters (-ExpandProperty, -CountVariable, -PageSize,
+    -ConsistencyLevel): there, every cmdlet's -Filter, -Search, -Top... are OData query options, also in
+    a cmdlet that happens to have none of the markers (Get-MgApplicationSynchronizationJobCount)."""
+    return {c.module for c in cmdlets if _ODATA_MARKERS & {p.name.lower() for p in c.parameters}}
+
+
 def build_operation(
     cmdlet: Cmdlet,
     method: str,
@@ -125,10 +133,11 @@ def build_operation(
     model: ModelLookup,
     namespace: str,
     wire_name: Callable[[str], str],
+    odata: bool,
 ) -> Operation:
+    """`odata`: the cmdlet's module speaks OData (see `odata_modules`), so -Filter is `$filter`."""
     by_set = {r.parameter_set: r for r in routes}
     parameters = {p.name.lower(): p for p in cmdlet.parameters}
-    odata = bool(_ODATA_MARKERS & set(parameters))
     body_model = _body_model(cmdlet, parameters, model, namespace)
     response_model, response = _response(cmdlet, model, namespace)
     operation_ = Operation(method, cmdlet, [], [], body_model, response_model, response)
@@ -151,7 +160,7 @@ def build_operation(
             parameter = parameters.get(key)
             if parameter is None:
                 continue
-            role, wire = _role(parameter, placeholders, route, odata, body_model, wire_name)
+            role, wire = _role(parameter, placeholders, route, odata)
             name = python_names[parameter.name]
             if name not in arguments:
                 arguments[name] = Argument(
@@ -161,6 +170,7 @@ def build_operation(
                     wire,
                     _annotation(parameter, role, sp.switch, model, namespace, operation_),
                     _description(parameter),
+                    _body_path(parameter.name, body_model, wire_name) if role == "field" else (),
                 )
             allowed.append(name)
             if sp.required and role != "header":  # ConsistencyLevel: the client sets what Graph needs
@@ -206,8 +216,6 @@ def _role(
     placeholders: dict[str, str],
     route: Route,
     odata: bool,
-    body_model: ModelClass | None,
-    wire_name: Callable[[str], str],
 ) -> tuple[str, str]:
     key = parameter.name.lower()
     if parameter.name in placeholders:
@@ -226,7 +234,7 @@ def _role(
         return "query", names.camel_case(parameter.name)
     if key == "additionalproperties":
         return "extra", ""
-    return "field", ".".join(_body_path(parameter.name, body_model, wire_name))
+    return "field", ""
 
 
 def _body_path(name: str, body_model: ModelClass | None, wire_name: Callable[[str], str]) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from generator.read.routes_file import RoutesFile
 from generator.resolve.merge import TypeDef, TypeKey, TypeTable, collect, default_namespace
 from generator.resolve.model import ModelClass, ModelField, ModelModule, ResolvedProject, Route
 from generator.resolve.nouns import noun_prefixes
-from generator.resolve.operations import build_operation, method_names
+from generator.resolve.operations import build_operation, method_names, odata_modules
 from generator.resolve.routes import route_table
 from generator.resolve.types import element_type, map_type
 
@@ -110,10 +110,17 @@ def _operations(
     for route in project.routes:
         by_cmdlet[route.cmdlet].append(route)
     methods = method_names(cmdlets, prefixes)
+    odata = odata_modules(cmdlets)
     project.operations = sorted(
         (
             build_operation(
-                c, methods[c.name], by_cmdlet[c.name], model, default_namespace(c), config.wire_name
+                c,
+                methods[c.name],
+                by_cmdlet[c.name],
+                model,
+                default_namespace(c),
+                config.wire_name,
+                c.module in odata,
             )
             for c in cmdlets
         ),

@@ -150,13 +150,6 @@ def test_get_application_synchronization_job_count(graph: FakeGraph, client: Any
     assert result == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="-Filter/-Search of Get-MgApplicationSynchronizationJobCount become `filter=`/`search=` instead "
-    "of `$filter=`/`$search=` (generated/graph_sdk/_operations.py GET_APPLICATION_SYNCHRONIZATION_JOB_COUNT; "
-    "generator/resolve/operations.py _role: OData mapping only when the cmdlet has -ExpandProperty/"
-    "-CountVariable/-ConsistencyLevel/-PageSize)",
-)
 def test_get_application_synchronization_job_count__filter_and_search(graph: FakeGraph, client: Any) -> None:
     graph.reply(200, text="1")
     client.get_application_synchronization_job_count(
@@ -271,12 +264,6 @@ def test_new_application_owner_by_ref(graph: FakeGraph, client: Any) -> None:
         assert_sent_by_client(request, body=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the expanded -OdataId (wire name `@odata.id`) is split at its dot into {'@odata': {'id': ...}} "
-    "(generated/graph_sdk/_runtime.py _Core._prepare, `arg.wire.split('.')`), so building ReferenceCreate "
-    "raises pydantic.ValidationError instead of sending {'@odata.id': ...}",
-)
 def test_new_application_owner_by_ref__expanded_odata_id(graph: FakeGraph, client: Any) -> None:
     owner = f"https://graph.microsoft.com/v1.0/directoryObjects/{USER}"
     graph.reply(204)
@@ -514,12 +501,6 @@ def test_unset_and_none_differ(graph: FakeGraph, client: Any) -> None:
     assert graph.only().json() == {"displayName": "Falcon"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="schedule=<SynchronizationSchedule> together with schedule_state= raises TypeError "
-    "('SynchronizationSchedule' object does not support item assignment) in generated/graph_sdk/_runtime.py "
-    "_Core._prepare (`target = target.setdefault(parent, {})` returns the model); the two should merge",
-)
 def test_expanded_object_and_its_dotted_property_merge(
     graph: FakeGraph, client: Any, sdk: SimpleNamespace
 ) -> None:
@@ -533,11 +514,6 @@ def test_expanded_object_and_its_dotted_property_merge(
     assert graph.only().json() == {"schedule": {"interval": "PT40M", "state": "Active"}}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="schedule=<dict> together with schedule_state= writes 'state' into the caller's dict "
-    "(generated/graph_sdk/_runtime.py _Core._prepare, `target.setdefault(parent, {})` then `target[last] = value`)",
-)
 def test_expanded_arguments_are_not_mutated(graph: FakeGraph, client: Any) -> None:
     graph.reply(204)
     schedule = {"interval": "PT40M"}
@@ -745,12 +721,6 @@ def test_reserved_characters_from_an_identity(graph: FakeGraph, client: Any) -> 
     assert graph.only().raw_path == "/beta/users/o%27brien%231%40contoso.com"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an id of '..' or '.' goes into the path unescaped (generated/graph_sdk/_runtime.py _Core._prepare: "
-    "quote(str(value), safe='') keeps dots) and httpx removes the dot segment: remove_application(application_id='..') "
-    "sends DELETE /v1.0, application_id='.' sends DELETE /v1.0/applications; expected /v1.0/applications/%2E%2E",
-)
 @pytest.mark.parametrize("key", ["..", "."])
 def test_dot_segment_ids_cannot_change_the_path(graph: FakeGraph, client: Any, key: str) -> None:
     graph.reply(204)
