@@ -84,6 +84,8 @@ def _read_front_matter(lines: list[str], sink: DiagnosticSink) -> tuple[dict[str
             key = ""
             continue
         key = key.strip()
+        if key in values:
+            sink.warning("PG006", i + 1, f"front matter key {key!r} appears again; the last value wins")
         values[key] = value.strip()
     sink.warning("PG002", first + 1, "front matter block is not closed by a `---` line")
     return {}, 0

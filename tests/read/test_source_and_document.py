@@ -76,6 +76,13 @@ def test_schema_is_taken_from_the_platyps_schema_version_key_as_a_string():
     assert result.cmdlet.schema == "2024-05-01"
 
 
+def test_front_matter_key_given_twice_is_pg006_at_the_second_and_the_last_value_wins():
+    doc = FRONT_MATTER.replace(b"title: Get-Thing\n", b"title: Get-Thing\nLocale: en-US\n") + BODY
+    result = read_bytes("Mod/Get-Thing.md", doc)
+    assert [(d.rule, d.line) for d in result.diagnostics if d.rule == "PG006"] == [("PG006", line_of(doc, "en-US"))]
+    assert result.cmdlet.front_matter["Locale"] == "en-US"
+
+
 def test_front_matter_line_without_a_colon_is_pg003_at_its_line_and_blank_lines_are_skipped():
     doc = FRONT_MATTER + BODY
     result = read_bytes("Mod/Get-Thing.md", doc)
@@ -210,6 +217,40 @@ def test_joining_a_duplicated_section_does_not_swallow_the_sections_between():
     assert "## SYNTAX" not in result.cmdlet.synopsis
     assert "Described once." not in result.cmdlet.synopsis
     assert result.cmdlet.description == "Described once."
+
+
+def test_platyps_order_with_aliases_2024_05_01_and_without_2_0_0_is_not_pg014():
+    for path in ("graph/Microsoft.Graph.Users/Get-MgUser.md", "seed/Update-MgApplicationSynchronizationJob.md"):
+        result = read_corpus(path)
+        assert not [d for d in result.diagnostics if d.rule == "PG014"], path
+    assert b"## ALIASES" in (CORPUS / "graph/Microsoft.Graph.Users/Get-MgUser.md").read_bytes()
+
+
+def test_two_swapped_sections_are_one_pg014_at_the_later_heading_and_both_are_still_read():
+    doc = BODY.replace(b"## SYNOPSIS\nGets a thing.\n", b"").replace(
+        b"## PARAMETERS", b"## SYNOPSIS\nGets a thing.\n\n## PARAMETERS"
+    )
+    result = read_bytes("Mod/Get-Thing.md", doc)
+    found = [(d.line, d.column, d.message) for d in result.diagnostics if d.rule == "PG014"]
+    assert found == [
+        (line_of(doc, "## SYNOPSIS"), 1, "section ## SYNOPSIS is out of order: platyPS puts it before ## SYNTAX")
+    ]
+    assert result.cmdlet.synopsis == "Gets a thing."
+
+
+def test_one_section_moved_to_the_top_is_one_pg014_not_one_per_following_section():
+    doc = BODY.replace(b"# Get-Thing\n", b"# Get-Thing\n\n   ## Related Links\n[x](y.md)\n")
+    result = read_bytes("Mod/Get-Thing.md", doc)
+    found = [(d.line, d.column, d.message) for d in result.diagnostics if d.rule == "PG014"]
+    assert found == [
+        (line_of(doc, "## Related Links"), 4, "section ## RELATED LINKS is out of order: platyPS puts it after ## PARAMETERS")
+    ]
+
+
+def test_duplicated_and_unknown_sections_are_left_to_pg011_and_pg012_not_pg014():
+    doc = BODY + b"\n## SYNOPSIS\nAgain.\n\n## REMARKS\nx\n"
+    result = read_bytes("Mod/Get-Thing.md", doc)
+    assert not [d for d in result.diagnostics if d.rule == "PG014"]
 
 
 # --- code fences --------------------------------------------------------------------------------------
