@@ -34,15 +34,15 @@ def py_docstring(text: str, indent: str) -> str:
     if not lines:
         return '""""""'
     body = lines[0].lstrip()
+    if len(lines) == 1 and body.endswith('"'):
+        # The last quote (escaped or not) must neither join the closing quotes nor end the text,
+        # which black would pad with a space; `\x22` is a quote that is neither.
+        head = body[:-1]
+        backslashes = len(head) - len(head.rstrip("\\"))
+        body = (head[:-1] if backslashes % 2 else head) + "\\x22"
     if body.startswith('"'):
         body = " " + body  # as black writes it; `inspect.cleandoc` drops the space
     if len(lines) == 1:
-        if body.endswith('"'):
-            # The last quote (escaped or not) must neither join the closing quotes nor end the text,
-            # which black would pad with a space; `\x22` is a quote that is neither.
-            head = body[:-1]
-            backslashes = len(head) - len(head.rstrip("\\"))
-            body = (head[:-1] if backslashes % 2 else head) + "\\x22"
         return f'"""{body}"""'
     rest = "\n".join(f"{indent}{line}" if line else "" for line in lines[1:])
     return f'"""{body}\n{rest}\n{indent}"""'
