@@ -32,6 +32,7 @@ RULES: dict[str, Rule] = {
         Rule("PG012", _I, "unknown section ignored", "rename it to a platyPS section or drop it"),
         Rule("PG013", _W, "code fence not closed; assumed to end before the next heading", "close the fence"),
         Rule("PG014", _W, "section out of platyPS order", "move it: SYNOPSIS, SYNTAX, ALIASES, DESCRIPTION, EXAMPLES, PARAMETERS, INPUTS, OUTPUTS, NOTES, RELATED LINKS"),
+        Rule("PG015", _E, "quotes or lists nested too deeply to parse; file not read", "flatten the nesting"),
         Rule("PG020", _E, "SYNTAX has no parameter set", "add a fenced syntax block under ## SYNTAX"),
         Rule("PG021", _W, "syntax token not understood; read best effort", "fix the brackets or type"),
         Rule("PG022", _W, "parameter sets: no default or several defaults", "mark exactly one set (Default)"),

@@ -52,6 +52,8 @@ def read_bytes(path: str, data: bytes) -> ReadResult:
         return ReadResult(path, None, sink.items)
     src = source.load(path, text, sink)
     doc = document.parse(src, sink)
+    if not doc.parsed:
+        return ReadResult(path, None, sink.items)
     if _is_module_page(src, doc):
         sink.info("PG004", 1, "module page (a module's list of cmdlets), not a cmdlet: skipped")
         return ReadResult(path, None, sink.items, module_page=True)

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from generator.diagnostics import Severity
 from generator.read.reader import read_bytes
 
-from support import CORPUS, line_of, read_corpus
+from support import CORPUS, HANG_SECONDS, line_of, read_corpus, watchdog
 
 
 
@@ -251,6 +251,30 @@ def test_duplicated_and_unknown_sections_are_left_to_pg011_and_pg012_not_pg014()
     doc = BODY + b"\n## SYNOPSIS\nAgain.\n\n## REMARKS\nx\n"
     result = read_bytes("Mod/Get-Thing.md", doc)
     assert not [d for d in result.diagnostics if d.rule == "PG014"]
+
+
+def test_quotes_nested_too_deeply_for_the_parser_are_one_pg015_error_at_the_deepest_line_not_pg000():
+    doc = BODY.replace(b"Gets a thing.\n", b"Gets a thing.\n> quoted\n" + b"> " * 1000 + b"deep\n")
+    result = read_bytes("Mod/Get-Thing.md", doc)
+    assert result.cmdlet is None
+    assert [(d.rule, d.line, d.severity) for d in result.diagnostics] == [
+        ("PG002", 2, Severity.WARNING),
+        ("PG015", line_of(doc, "deep"), Severity.ERROR),
+    ]
+
+
+def test_lists_nested_by_indentation_too_deeply_are_pg015_too():
+    nested = b"".join(b"  " * depth + b"- item\n" for depth in range(1000))
+    result = read_bytes("Mod/Get-Thing.md", BODY.replace(b"Gets a thing.\n", b"Gets a thing.\n\n" + nested))
+    assert [d.rule for d in result.diagnostics if d.severity is Severity.ERROR] == ["PG015"]
+
+
+def test_a_long_paragraph_of_link_openers_is_read_fast_inline_markup_is_never_parsed():
+    # mistletoe's link finder is quadratic: this 32 KB paragraph took 18 s when it was parsed inline.
+    text = b"[a](" * 8000
+    with watchdog(HANG_SECONDS, "reading 8000 link openers"):
+        result = read_bytes("Mod/Get-Thing.md", BODY.replace(b"Gets a thing.", text))
+    assert result.cmdlet.synopsis == text.decode()
 
 
 # --- code fences --------------------------------------------------------------------------------------
