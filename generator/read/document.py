@@ -115,11 +115,12 @@ def _blocks(source: Source, sink: DiagnosticSink) -> list[Block]:
     start = source.front_matter_end
     result: list[Block] = []
     while True:
-        text = "\n" * start + "\n".join(lines[start:]) + "\n"
-        # Through mistletoe's Document, not block_token.tokenize: a leading `[x]: y` line is a link
-        # definition, which tokenize alone cannot store (it crashes without a document root).
+        # Our lines, not str.splitlines: that also breaks at \x0c, \x1c, \u2028 ..., which would shift
+        # every line number after one of them. Through mistletoe's Document, not block_token.tokenize:
+        # a leading `[x]: y` line is a link definition, which tokenize alone cannot store.
+        text = ["\n"] * start + [line + "\n" for line in lines[start:]]
         with _blocks_only():
-            tokens = MarkdownDocument(text.splitlines(keepends=True)).children or []
+            tokens = MarkdownDocument(text).children or []
         restart: int | None = None
         for token in tokens:
             line = getattr(token, "line_number", 1)

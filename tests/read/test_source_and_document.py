@@ -277,6 +277,23 @@ def test_a_long_paragraph_of_link_openers_is_read_fast_inline_markup_is_never_pa
     assert result.cmdlet.synopsis == text.decode()
 
 
+def test_characters_python_counts_as_line_breaks_do_not_shift_line_numbers():
+    # str.splitlines breaks at \x0b \x0c \x1c-\x1e \x85 \u2028 \u2029; the file's lines do not.
+    odd = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029".encode()
+    doc = BODY.replace(b"Gets a thing.", b"Gets" + odd + b"a thing.").replace(b"The name.", b"The" + odd + b"name.")
+    result = read_bytes("Mod/Get-Thing.md", doc)
+    assert result.cmdlet.synopsis == "Gets" + odd.decode() + "a thing."
+    assert result.cmdlet.parameters[0].description == "The" + odd.decode() + "name."
+    assert result.cmdlet.parameter_sets[0].line == line_of(doc, "Get-Thing [-Name")
+    assert [d.rule for d in result.diagnostics] == ["PG002"]
+
+
+def test_nul_and_other_control_characters_are_kept_as_text():
+    controls = "".join(chr(c) for c in range(0x20) if chr(c) not in "\n\r") + "\x7f"
+    result = read_bytes("Mod/Get-Thing.md", BODY.replace(b"Gets a thing.", b"Gets" + controls.encode() + b"."))
+    assert result.cmdlet.synopsis == "Gets" + controls + "."
+
+
 # --- code fences --------------------------------------------------------------------------------------
 
 
