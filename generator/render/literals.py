@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
+
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -46,6 +49,11 @@ def py_docstring(text: str, indent: str) -> str:
         return f'"""{body}"""'
     rest = "\n".join(f"{indent}{line}" if line else "" for line in lines[1:])
     return f'"""{body}\n{rest}\n{indent}"""'
+
+
+def docstring_value(literal: str) -> str:
+    """The text a docstring literal shows: what `help()` and pydantic's JSON schema make of it (cleandoc)."""
+    return inspect.cleandoc(ast.literal_eval(literal))
 
 
 def _docstring_line(line: str) -> str:
