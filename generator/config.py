@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -51,7 +52,7 @@ def load(root: Path | None = None) -> Config:
     if unknown:
         raise ConfigError(f"unknown [tool.platygen] settings: {', '.join(unknown)}")
     package = settings.get("package", "graph_sdk")
-    if not isinstance(package, str) or not package.isidentifier():
+    if not valid_package(package):
         raise ConfigError(f"[tool.platygen] package must be a Python identifier, not {package!r}")
     templates = settings.get("templates")
     return Config(
@@ -63,6 +64,11 @@ def load(root: Path | None = None) -> Config:
         type_prefixes={**DEFAULT_TYPE_PREFIXES, **settings.get("type-prefixes", {})},
         wire_names={**DEFAULT_WIRE_NAMES, **settings.get("wire-names", {})},
     )
+
+
+def valid_package(name: object) -> bool:
+    """A name `import` accepts: an identifier that is not a keyword."""
+    return isinstance(name, str) and name.isidentifier() and not keyword.iskeyword(name)
 
 
 def _find_root(start: Path) -> Path:
