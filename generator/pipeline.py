@@ -64,16 +64,16 @@ def read_all(paths: list[Path], root: Path) -> list[ReadResult]:
 
 
 def build(
-    config: Config, fatal: set[Severity] | None = None
+    config: Config, leave_out: set[Severity] | None = None
 ) -> tuple[ResolvedProject, list[Diagnostic], int, list[str]]:
     """Read and resolve every spec; also returns how many files were read.
 
-    With `fatal` severities, the files whose diagnostics include one are left out of the project
-    (their diagnostics are still reported) and their paths returned.
+    The files with a diagnostic of a `leave_out` severity are left out of the project (their
+    diagnostics are still reported); their paths come last.
     """
     results = read_all(find_specs(config.specs), config.root)
     diagnostics = [d for r in results for d in r.diagnostics]
-    left_out = [r.path for r in results if fatal and any(d.severity in fatal for d in r.diagnostics)]
+    left_out = [r.path for r in results if leave_out and any(d.severity in leave_out for d in r.diagnostics)]
     cmdlets: list[Cmdlet] = [r.cmdlet for r in results if r.cmdlet is not None and r.path not in left_out]
     project = resolve(cmdlets, config)
     return project, sort_diagnostics(diagnostics + project.diagnostics), len(results), left_out

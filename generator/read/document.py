@@ -81,7 +81,8 @@ def parse(source: Source, sink: DiagnosticSink) -> Document:
         blocks = _blocks(source, sink)
     except RecursionError:
         # mistletoe recurses once per level of quote or list nesting; ~200 levels exhaust the stack.
-        sink.error("PG015", _deepest_line(source), "quotes or lists nested too deeply for the markdown parser; file not read")
+        message = "quotes or lists nested too deeply for the markdown parser; file not read"
+        sink.error("PG015", _deepest_line(source), message)
         return Document(source, None, [], parsed=False)
     title: Block | None = None
     sections: list[Section] = []
