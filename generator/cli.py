@@ -11,7 +11,7 @@ import click
 
 from generator import config as config_module
 from generator import pipeline
-from generator.diagnostics import Diagnostic, Severity, sort_diagnostics
+from generator.diagnostics import Diagnostic, Severity, fatal_severities, sort_diagnostics
 from generator.read import routes_file
 from generator.serialize import to_json, to_yaml
 
@@ -63,15 +63,22 @@ def main(ctx: click.Context, root: Path | None) -> None:
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print info diagnostics.")
+@click.option(
+    "--keep-going",
+    is_flag=True,
+    help="Leave out the specs with errors (or warnings with --strict), generate the rest; exit 1.",
+)
 @click.pass_context
-def generate(ctx: click.Context, specs, output, package, templates, check, strict, quiet) -> None:  # type: ignore[no-untyped-def]
+def generate(ctx: click.Context, specs, output, package, templates, check, strict, quiet, keep_going) -> None:  # type: ignore[no-untyped-def]
     """Generate the Python package from the help files."""
     cfg = _load_config(ctx).with_overrides(specs=specs, output=output, package=package, templates=templates)
-    if cfg.package and not cfg.package.isidentifier():
+    if cfg.package and not config_module.valid_package(cfg.package):
         raise click.UsageError(f"--package must be a Python identifier, not {cfg.package!r}")
-    outcome = pipeline.generate(cfg, check=check, strict=strict)
+    outcome = pipeline.generate(cfg, check=check, strict=strict, keep_going=keep_going)
     _print_diagnostics(outcome.diagnostics, quiet)
     click.echo(_summary(outcome.diagnostics, outcome.specs_read), err=True)
+    for path in outcome.left_out:
+        click.echo(f"left out: {path}", err=True)
     output_shown = pipeline.display_path(cfg.output, cfg.root)
     if check:
         for path in outcome.stale:
@@ -79,13 +86,22 @@ def generate(ctx: click.Context, specs, output, package, templates, check, stric
         if outcome.failed:
             click.echo(f"{output_shown} is not up to date: run `make generate`", err=True)
             sys.exit(1)
-        click.echo(f"{output_shown} is up to date", err=True)
-        return
+        click.echo(f"{output_shown} is up to date" + _without(outcome.left_out), err=True)
+        sys.exit(1 if outcome.fatal_found else 0)
     if outcome.failed:
         click.echo(f"generation failed; {output_shown} left unchanged", err=True)
         sys.exit(1)
     state = "written" if outcome.written else "already up to date"
-    click.echo(f"{len(outcome.files)} files {state} in {output_shown}", err=True)
+    click.echo(f"{len(outcome.files)} files {state} in {output_shown}" + _without(outcome.left_out), err=True)
+    sys.exit(1 if outcome.fatal_found else 0)
+
+
+def _without(left_out: list[str]) -> str:
+    return (
+        f" without {len(left_out)} spec file{'s' if len(left_out) != 1 else ''} (left out above)"
+        if left_out
+        else ""
+    )
 
 
 @main.command()
@@ -123,7 +139,7 @@ def lint(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool) ->
         for item in items:
             click.echo(str(item))
         click.echo(_summary(items, len(files)))
-    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    failing = fatal_severities(strict)
     sys.exit(1 if any(d.severity in failing for d in items) else 0)
 
 
@@ -139,7 +155,7 @@ def lint(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool) ->
 def routes(ctx: click.Context, specs: Path | None, fmt: str, write: bool) -> None:
     """Print the route (method, path, source, confidence) of every cmdlet's parameter sets."""
     cfg = _load_config(ctx).with_overrides(specs=specs)
-    project, diagnostics, _ = pipeline.build(cfg)
+    project, diagnostics, _, _ = pipeline.build(cfg)
     _print_diagnostics([d for d in diagnostics if d.rule.startswith("PG08")])
     rows = [
         {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -91,7 +92,7 @@ def load(root: Path | None = None) -> Config:
     if unknown:
         raise ConfigError(f"unknown [tool.platygen] settings: {', '.join(unknown)}")
     package = settings.get("package", "graph_sdk")
-    if not isinstance(package, str) or not package.isidentifier():
+    if not valid_package(package):
         raise ConfigError(f"[tool.platygen] package must be a Python identifier, not {package!r}")
     cli_name = settings.get("cli-name", "")
     if not isinstance(cli_name, str) or (cli_name and not _CLI_NAME.fullmatch(cli_name)):
@@ -120,6 +121,11 @@ def _strings(settings: dict[str, Any], key: str) -> dict[str, str]:
     ):
         raise ConfigError(f"[tool.platygen.{key}] must map module name patterns to strings")
     return dict(table)
+
+
+def valid_package(name: object) -> bool:
+    """A name `import` accepts: an identifier that is not a keyword."""
+    return isinstance(name, str) and name.isidentifier() and not keyword.iskeyword(name)
 
 
 def _find_root(start: Path) -> Path:

@@ -71,3 +71,8 @@ def sort_diagnostics(items: list[Diagnostic]) -> list[Diagnostic]:
 
 def has_errors(items: list[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in items)
+
+
+def fatal_severities(strict: bool) -> set[Severity]:
+    """What makes a run fail: errors, and warnings too with --strict."""
+    return {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.config import Config
-from generator.diagnostics import Diagnostic, Severity, sort_diagnostics
+from generator.diagnostics import Diagnostic, Severity, fatal_severities, sort_diagnostics
 from generator.ir import Cmdlet
 from generator.read import routes_file
 from generator.read.reader import ReadResult, read_bytes
@@ -24,8 +24,12 @@ class Outcome:
     files: dict[str, str] = field(default_factory=dict)
     stale: list[str] = field(default_factory=list)
     written: bool = False
-    failed: bool = False
+    failed: bool = False  # nothing was written (or, with check, the output is stale)
     specs_read: int = 0
+    fatal_found: bool = (
+        False  # errors (or warnings with strict) were reported, whether they stopped it or not
+    )
+    left_out: list[str] = field(default_factory=list)  # with keep_going: the specs those were found in
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -64,28 +68,42 @@ def read_all(paths: list[Path], root: Path) -> list[ReadResult]:
     return [read_file(path, root) for path in paths]
 
 
-def build(config: Config) -> tuple[ResolvedProject, list[Diagnostic], int]:
-    """Read and resolve every spec; also returns how many files were read."""
+def build(
+    config: Config, leave_out: set[Severity] | None = None
+) -> tuple[ResolvedProject, list[Diagnostic], int, list[str]]:
+    """Read and resolve every spec; also returns how many files were read.
+
+    The files with a diagnostic of a `leave_out` severity are left out of the project (their
+    diagnostics are still reported); their paths come last.
+    """
     results = read_all(find_specs(config.specs), config.root)
     diagnostics = [d for r in results for d in r.diagnostics]
-    cmdlets: list[Cmdlet] = [r.cmdlet for r in results if r.cmdlet is not None]
+    left_out = [r.path for r in results if leave_out and any(d.severity in leave_out for d in r.diagnostics)]
+    cmdlets: list[Cmdlet] = [r.cmdlet for r in results if r.cmdlet is not None and r.path not in left_out]
     routes = routes_file.load(
         config.specs / routes_file.FILE_NAME, display_path(config.specs / routes_file.FILE_NAME, config.root)
     )
     project = resolve(cmdlets, config, routes)
-    return project, sort_diagnostics(diagnostics + project.diagnostics), len(results)
+    return project, sort_diagnostics(diagnostics + project.diagnostics), len(results), left_out
 
 
-def generate(config: Config, check: bool = False, strict: bool = False) -> Outcome:
-    """Errors (or warnings with `strict`) stop before anything is written: generated/ stays as it was."""
+def generate(config: Config, check: bool = False, strict: bool = False, keep_going: bool = False) -> Outcome:
+    """Errors (or warnings with `strict`) stop before anything is written: generated/ stays as it was.
+
+    With `keep_going` the specs with such diagnostics are left out instead and the rest is generated
+    (or checked); `left_out` names them, and the caller still reports a failure.
+    """
     outcome = Outcome()
     if not config.specs.is_dir():
         outcome.diagnostics = [_fatal(config, f"specs folder {config.specs} does not exist")]
         outcome.failed = True
         return outcome
-    project, outcome.diagnostics, outcome.specs_read = build(config)
-    fatal = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    if any(d.severity in fatal for d in outcome.diagnostics):
+    fatal = fatal_severities(strict)
+    project, outcome.diagnostics, outcome.specs_read, outcome.left_out = build(
+        config, fatal if keep_going else None
+    )
+    outcome.fatal_found = any(d.severity in fatal for d in outcome.diagnostics)
+    if outcome.fatal_found and not keep_going:
         outcome.failed = True
         return outcome
     try:

@@ -32,11 +32,24 @@ RULES: dict[str, Rule] = {
         Rule("PG004", _I, "module page (no SYNTAX section): skipped", "keep module pages out of specs/"),
         Rule("PG005", _W, "H1 title missing or different from the file name", "make the H1 the cmdlet name"),
         Rule(
+            "PG006",
+            _W,
+            "front matter key appears more than once; the last value wins",
+            "remove the duplicate",
+        ),
+        Rule(
             "PG010", _W, "required section missing", "add the section (## SYNOPSIS, ## SYNTAX, ## PARAMETERS)"
         ),
         Rule("PG011", _W, "section appears more than once; the parts are joined", "merge the sections"),
         Rule("PG012", _I, "unknown section ignored", "rename it to a platyPS section or drop it"),
         Rule("PG013", _W, "code fence not closed; assumed to end before the next heading", "close the fence"),
+        Rule(
+            "PG014",
+            _W,
+            "section out of platyPS order",
+            "move it: SYNOPSIS, SYNTAX, ALIASES, DESCRIPTION, EXAMPLES, PARAMETERS, INPUTS, OUTPUTS, NOTES, RELATED LINKS",
+        ),
+        Rule("PG015", _E, "quotes or lists nested too deeply to parse; file not read", "flatten the nesting"),
         Rule("PG020", _E, "SYNTAX has no parameter set", "add a fenced syntax block under ## SYNTAX"),
         Rule("PG021", _W, "syntax token not understood; read best effort", "fix the brackets or type"),
         Rule("PG022", _W, "parameter sets: no default or several defaults", "mark exactly one set (Default)"),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.read.reader import ReadResult, read_bytes
@@ -36,3 +39,32 @@ def mypy_strict(folder: Path, package: str) -> str:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
+
+
+# Reading a help file takes milliseconds (the issue's budget is 1 s); only a read still running after
+# ten times the budget is a failure, so a slow or busy CI machine never fails the suite.
+HANG_SECONDS = 10.0
+
+
+class Hang(BaseException):
+    """Raised by `watchdog`; not an Exception, so that the PG000 file boundary cannot swallow it."""
+
+
+@contextmanager
+def watchdog(seconds: float, what: str) -> Iterator[None]:
+    """Interrupt the block (main thread, SIGALRM) when it runs longer than `seconds`: a hang, not slowness.
+
+    Pure-Python loops and `re` matching both notice the signal, so a runaway reader stops here
+    instead of stalling the whole test run.
+    """
+
+    def expire(signum: int, frame: object) -> None:
+        raise Hang(f"{what} still running after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

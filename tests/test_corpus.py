@@ -1,24 +1,58 @@
-"""Every real help file in ../shared/corpus is read without an exception; diagnostics are pinned."""
+"""Every real help file in ../shared/corpus is read without an exception or a hang; diagnostics are pinned."""
 
 from __future__ import annotations
 
 import json
+import time
+import warnings
 from collections import Counter
+from dataclasses import dataclass, field
 
 import pytest
 
 from generator.pipeline import read_file
 from generator.read.reader import ReadResult
 
-from support import CORPUS, ROOT
+from support import CORPUS, HANG_SECONDS, ROOT, Hang, watchdog
+
+BUDGET_SECONDS = 1.0  # over budget: a warning in the test summary, not a failure
+
+
+@dataclass
+class CorpusRun:
+    results: list[ReadResult] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # file → wall-clock time of its read
+    hung: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(scope="module")
-def corpus_results() -> list[ReadResult]:
-    """Every corpus file read once for the whole module (417 files, about 3 s)."""
+def corpus_run() -> CorpusRun:
+    """Every corpus file read once for the whole module (417 files, about 3 s), each under a watchdog."""
     files = sorted(CORPUS.rglob("*.md"))
     assert len(files) > 400
-    return [read_file(path, CORPUS) for path in files]
+    run = CorpusRun()
+    for path in files:
+        shown = path.relative_to(CORPUS).as_posix()
+        start = time.perf_counter()
+        try:
+            with watchdog(HANG_SECONDS, f"reading {shown}"):
+                run.results.append(read_file(path, CORPUS))
+        except Hang:
+            run.hung.append(shown)
+        run.seconds[shown] = time.perf_counter() - start
+    return run
+
+
+@pytest.fixture(scope="module")
+def corpus_results(corpus_run: CorpusRun) -> list[ReadResult]:
+    return corpus_run.results
+
+
+def test_no_corpus_file_hangs(corpus_run: CorpusRun) -> None:
+    slowest, seconds = max(corpus_run.seconds.items(), key=lambda item: item[1])
+    assert corpus_run.hung == [], f"stopped after {HANG_SECONDS:g} s; slowest file: {slowest} ({seconds:.2f} s)"
+    if seconds > BUDGET_SECONDS:
+        warnings.warn(f"slowest corpus file {slowest} took {seconds:.2f} s (budget {BUDGET_SECONDS:g} s)")
 
 
 def test_no_corpus_file_raises_or_reports_an_internal_error(corpus_results: list[ReadResult]) -> None:
@@ -49,3 +83,14 @@ def test_diagnostics_per_file(snapshot, corpus_results: list[ReadResult]) -> Non
     lines = [str(d) for r in corpus_results for d in sorted(r.diagnostics)]
     snapshot.snapshot_dir = ROOT / "tests" / "snapshots" / "corpus"
     snapshot.assert_match("\n".join(lines) + "\n", "diagnostics.txt")
+
+
+def test_the_watchdog_stops_a_runaway_read_through_the_pg000_boundary(monkeypatch: pytest.MonkeyPatch) -> None:
+    def spin(path: str, data: bytes) -> ReadResult:
+        while True:
+            pass
+
+    monkeypatch.setattr("generator.pipeline.read_bytes", spin)
+    with pytest.raises(Hang, match="reading seed"):
+        with watchdog(0.05, "reading seed"):
+            read_file(CORPUS / "seed" / "Update-MgApplicationSynchronizationJob.md", CORPUS)

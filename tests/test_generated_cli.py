@@ -344,7 +344,7 @@ def test_cli_name_setting_names_the_program_and_the_console_script(project: Path
 
     pyproject = project / "pyproject.toml"
     pyproject.write_text(pyproject.read_text(encoding="utf-8") + 'cli-name = "mg"\n', encoding="utf-8")
-    resolved, _, _ = pipeline.build(config.load(project))
+    resolved, _, _, _ = pipeline.build(config.load(project))
     files = render(resolved)
     assert 'mg = "graph_sdk.cli:main"' in files["pyproject.toml"]
     assert 'PROG = "mg"' in files["graph_sdk/cli.py"]

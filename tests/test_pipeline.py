@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -172,6 +173,57 @@ def test_an_error_in_one_spec_stops_generation_and_names_the_file(project: Path)
     assert not (project / "generated").exists()
 
 
+BROKEN = b"---\nschema: 2.0.0\n---\n# Broken\n\xff\xfe bad bytes\n"
+
+
+def test_keep_going_leaves_out_the_broken_spec_generates_the_rest_and_still_exits_1(project: Path) -> None:
+    assert run_generate(project, "-q").returncode == 0
+    expected = read_tree(project / "generated")
+    (project / "specs" / "Broken.md").write_bytes(BROKEN)
+    shutil.rmtree(project / "generated")
+    result = run_generate(project, "-q", "--keep-going")
+    assert result.returncode == 1
+    assert "specs/Broken.md:5:1: error: file is not valid UTF-8" in result.stderr
+    assert "left out: specs/Broken.md" in result.stderr
+    assert "without 1 spec file (left out above)" in result.stderr
+    assert read_tree(project / "generated") == expected  # everything else, as without the broken file
+
+
+def test_keep_going_leaves_out_a_cmdlet_whose_reading_failed_and_its_models(project: Path) -> None:
+    users = project / "specs" / "Microsoft.Graph.Beta.Users"
+    spec = next(users.iterdir())
+    # An error that still yields a cmdlet: the SYNTAX block holds no parameter set.
+    text = spec.read_text(encoding="utf-8")
+    start = text.index("## SYNTAX")
+    spec.write_text(text[:start] + "## SYNTAX\n\n" + text[text.index("## DESCRIPTION") :], encoding="utf-8")
+    for other in users.iterdir():
+        if other != spec:
+            other.unlink()
+    result = run_generate(project, "-q", "--keep-going")
+    assert result.returncode == 1
+    assert f"left out: specs/Microsoft.Graph.Beta.Users/{spec.name}" in result.stderr
+    models = project / "generated" / "graph_sdk" / "models"
+    assert models.is_dir() and not (models / "microsoft_graph_beta_power_shell_models.py").exists()
+
+
+def test_keep_going_with_strict_leaves_out_the_specs_whose_reading_gave_warnings(project: Path) -> None:
+    cfg = config.load(project)
+    outcome = pipeline.generate(cfg, strict=True, keep_going=True)
+    read = pipeline.read_all(pipeline.find_specs(cfg.specs), cfg.root)
+    warned = [r.path for r in read if any(d.severity.value == "warning" for d in r.diagnostics)]
+    assert outcome.left_out == warned and warned  # every spec here has placeholder warnings
+    assert outcome.written and outcome.fatal_found and not outcome.failed
+
+
+def test_without_keep_going_nothing_is_written_and_with_it_check_still_fails(project: Path) -> None:
+    (project / "specs" / "Broken.md").write_bytes(BROKEN)
+    assert run_generate(project, "-q").returncode == 1
+    assert not (project / "generated").exists()
+    assert run_generate(project, "-q", "--keep-going").returncode == 1
+    check = run_generate(project, "-q", "--keep-going", "--check")
+    assert check.returncode == 1 and "is up to date without 1 spec file" in check.stderr
+
+
 def test_flags_override_the_settings_in_pyproject(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "elsewhere"
     runner = CliRunner()
@@ -181,8 +233,9 @@ def test_flags_override_the_settings_in_pyproject(project: Path, tmp_path: Path)
     assert not (project / "generated").exists()
 
 
-def test_a_package_name_that_is_not_an_identifier_is_a_usage_error(project: Path) -> None:
-    result = CliRunner().invoke(main, ["--root", str(project), "generate", "--package", "../evil"])
+@pytest.mark.parametrize("name", ["../evil", "class", "a-b"])
+def test_a_package_name_that_import_would_not_accept_is_a_usage_error(project: Path, name: str) -> None:
+    result = CliRunner().invoke(main, ["--root", str(project), "generate", "--package", name])
     assert result.exit_code == 2
     assert "Python identifier" in result.output
 

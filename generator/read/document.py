@@ -7,10 +7,12 @@ original lines, so nothing mistletoe interprets (link definitions, escapes, emph
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from mistletoe import Document as MarkdownDocument
-from mistletoe import block_token
+from mistletoe import block_token, span_token
 
 from generator.diagnostics import DiagnosticSink
 from generator.read.source import Source
@@ -71,10 +73,17 @@ class Document:
     source: Source
     title: Block | None  # the first H1
     sections: list[Section]
+    parsed: bool = True  # False: the markdown could not be parsed at all (PG015)
 
 
 def parse(source: Source, sink: DiagnosticSink) -> Document:
-    blocks = _blocks(source, sink)
+    try:
+        blocks = _blocks(source, sink)
+    except RecursionError:
+        # mistletoe recurses once per level of quote or list nesting; ~200 levels exhaust the stack.
+        message = "quotes or lists nested too deeply for the markdown parser; file not read"
+        sink.error("PG015", _deepest_line(source), message)
+        return Document(source, None, [], parsed=False)
     title: Block | None = None
     sections: list[Section] = []
     current: Section | None = None
@@ -96,15 +105,23 @@ def parse(source: Source, sink: DiagnosticSink) -> Document:
     return Document(source, title, sections)
 
 
+def _deepest_line(source: Source) -> int:
+    """The line with the longest run of quote and list markers and indentation: where the nesting is."""
+    depths = [len(line) - len(line.lstrip(" \t>*+-.)0123456789")) for line in source.lines]
+    return depths.index(max(depths)) + 1 if depths else 1
+
+
 def _blocks(source: Source, sink: DiagnosticSink) -> list[Block]:
     lines = source.lines
     start = source.front_matter_end
     result: list[Block] = []
     while True:
-        text = "\n" * start + "\n".join(lines[start:]) + "\n"
-        # Through mistletoe's Document, not block_token.tokenize: a leading `[x]: y` line is a link
-        # definition, which tokenize alone cannot store (it crashes without a document root).
-        tokens = MarkdownDocument(text.splitlines(keepends=True)).children or []
+        # Our lines, not str.splitlines: that also breaks at \x0c, \x1c, \u2028 ..., which would shift
+        # every line number after one of them. Through mistletoe's Document, not block_token.tokenize:
+        # a leading `[x]: y` line is a link definition, which tokenize alone cannot store.
+        text = ["\n"] * start + [line + "\n" for line in lines[start:]]
+        with _blocks_only():
+            tokens = MarkdownDocument(text).children or []
         restart: int | None = None
         for token in tokens:
             line = getattr(token, "line_number", 1)
@@ -124,6 +141,23 @@ def _blocks(source: Source, sink: DiagnosticSink) -> list[Block]:
         start = restart - 1
     _extend_text_blocks(result, len(lines))
     return result
+
+
+@contextmanager
+def _blocks_only() -> Iterator[None]:
+    """Parse blocks without inline markup, which is never used here (block text comes from the lines).
+
+    mistletoe parses links and emphasis inside every paragraph as it builds it, and its link finder
+    is quadratic: one 32 KB paragraph of `[a](` took 18 s. With only its fallback token (RawText)
+    left, inline parsing is a no-op. mistletoe's own renderers switch tokens the same way, through
+    the module's token list; the reader is single-threaded.
+    """
+    saved = list(span_token._token_types)
+    span_token._token_types[:] = [span_token.RawText]
+    try:
+        yield
+    finally:
+        span_token._token_types[:] = saved
 
 
 def _code_block(

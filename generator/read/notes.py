@@ -79,7 +79,7 @@ def _trees(lines: list[str], start: int, first_line: int, sink: DiagnosticSink) 
     last: PropertyNode | PropertyTree | None = None
     in_fence = False
     for index in range(start, len(lines)):
-        raw = lines[index].replace("\t", "  ")
+        raw = _expand_indentation(lines[index])
         number = first_line + index
         if _FENCE.match(raw):
             in_fence = not in_fence
@@ -123,6 +123,12 @@ def _trees(lines: list[str], start: int, first_line: int, sink: DiagnosticSink) 
         if tree is not None and entry is None and raw.lstrip().startswith(("- `", "[", "`")):
             sink.warning("PG050", number, f"NOTES line not understood: {raw.strip()!r}")
     return trees
+
+
+def _expand_indentation(line: str) -> str:
+    """A tab in the indentation counts as one level (2 spaces); tabs in a description are text."""
+    text = line.lstrip(" \t")
+    return line[: len(line) - len(text)].replace("\t", "  ") + text
 
 
 def _node(entry: _Entry, number: int, sink: DiagnosticSink) -> PropertyNode:

@@ -19,7 +19,7 @@ from generator.diagnostics import DiagnosticSink
 from generator.ir import Parameter, SetMembership, TypeRef
 from generator.read.document import Block, Section
 from generator.read.placeholders import clean_text
-from generator.read.source import Source
+from generator.read.source import Source, split_lines
 from generator.read.typeref import parse_type
 
 ALL_SETS = "*"
@@ -65,6 +65,7 @@ class _Block:
 
     line: int
     type: str | None = None
+    type_at: tuple[int, int] = (0, 1)  # line and column of the type's value, for PG021
     aliases: list[str] = field(default_factory=list)
     sets: list[SetMembership] = field(default_factory=list)
     default_value: str | None = None
@@ -101,7 +102,7 @@ def _read_parameter(source: Source, name: str, part: Section, sink: DiagnosticSi
         if block.type and type_ref is None:
             type_ref, error = parse_type(block.type)
             if error:
-                sink.warning("PG021", block.line, error)
+                sink.warning("PG021", block.type_at[0], error, block.type_at[1])
     merged = _merge_sets([s for block in blocks for s in block.sets])
     return Parameter(
         name=name,
@@ -127,8 +128,8 @@ def _read_block(block: Block, sink: DiagnosticSink) -> _Block:
 
 def _read_v2(block: Block, sink: DiagnosticSink) -> _Block:
     values: dict[str, str] = {}
-    lines: dict[str, int] = {}
-    for offset, raw in enumerate(block.text.splitlines()):
+    places: dict[str, tuple[int, int]] = {}
+    for offset, raw in enumerate(split_lines(block.text)):
         number = block.line + 1 + offset
         if not raw.strip():
             continue
@@ -145,9 +146,10 @@ def _read_v2(block: Block, sink: DiagnosticSink) -> _Block:
                 "PG033", number, f"duplicate key {raw.partition(':')[0].strip()!r}; the last value wins"
             )
         values[key] = value.strip()
-        lines[key] = number
+        places[key] = (number, _value_column(raw))
     result = _Block(block.line)
     result.type = values.get("type") or None
+    result.type_at = places.get("type", (block.line, 1))
     result.aliases = _split_list(values.get("aliases", ""))
     default = values.get("default value", "")
     result.default_value = None if default in ("", "None") else default
@@ -207,6 +209,10 @@ def _read_v3(block: Block, sink: DiagnosticSink) -> _Block:
             )
     lowered = {str(k).lower(): v for k, v in data.items()}
     result.type = _scalar(lowered.get("type")) or None
+    type_key = next((k for k in data if str(k).lower() == "type"), None)
+    if type_key is not None:
+        offset = _key_line(block, type_key)
+        result.type_at = (block.line + 1 + offset, _value_column(split_lines(block.text)[offset]))
     default = _scalar(lowered.get("defaultvalue"))
     result.default_value = None if default in ("", "None") else default
     result.supports_wildcards = _flag(lowered.get("supportswildcards"))
@@ -273,11 +279,17 @@ def _load_yaml(block: Block, sink: DiagnosticSink) -> Any:
 
 def _key_line(block: Block, key: Any, nested: bool = False) -> int:
     """Offset of the line defining key in the block (safe-loaded YAML keeps no line marks); 0 if not found."""
-    for offset, raw in enumerate(block.text.splitlines()):
+    for offset, raw in enumerate(split_lines(block.text)):
         text = raw.strip().removeprefix("- ").strip() if nested else raw
         if (nested or not raw[:1].isspace()) and text.partition(":")[0].strip() == str(key):
             return offset
     return 0
+
+
+def _value_column(raw: str) -> int:
+    """The 1-based column where the value of a `key: value` line starts."""
+    value = raw.partition(":")[2]
+    return len(raw) - len(value.lstrip()) + 1
 
 
 def _scalar(value: Any) -> str:

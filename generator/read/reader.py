@@ -30,6 +30,19 @@ KNOWN_SECTIONS = {
     "LINKS": "RELATED LINKS",
 }
 _REQUIRED = ("SYNOPSIS", "SYNTAX")
+# The order in which platyPS writes (and its importers expect) the sections, both schema versions.
+ORDER = (
+    "SYNOPSIS",
+    "SYNTAX",
+    "ALIASES",
+    "DESCRIPTION",
+    "EXAMPLES",
+    "PARAMETERS",
+    "INPUTS",
+    "OUTPUTS",
+    "NOTES",
+    "RELATED LINKS",
+)
 
 
 @dataclass
@@ -48,10 +61,13 @@ def read_bytes(path: str, data: bytes) -> ReadResult:
         return ReadResult(path, None, sink.items)
     src = source.load(path, text, sink)
     doc = document.parse(src, sink)
+    if not doc.parsed:
+        return ReadResult(path, None, sink.items)
     if _is_module_page(src, doc):
         sink.info("PG004", 1, "module page (a module's list of cmdlets), not a cmdlet: skipped")
         return ReadResult(path, None, sink.items, module_page=True)
     sections = _sections(doc, sink)
+    _check_order(src, list(sections.values()), sink)
     if "SYNTAX" not in sections:
         sink.error(
             "PG020", doc.title.line if doc.title else 1, "no ## SYNTAX section: not a cmdlet help file"
@@ -79,6 +95,30 @@ def _sections(doc: document.Document, sink: DiagnosticSink) -> dict[str, Section
             continue
         found[key] = section
     return found
+
+
+def _check_order(src: source.Source, sections: list[Section], sink: DiagnosticSink) -> None:
+    """PG014 on the fewest sections that, moved, would put the file in platyPS order.
+
+    The sections kept are the longest run already in order (the earliest such run on a tie), so one
+    section moved to the top is one finding, not one for every section after it.
+    """
+    ranks = [ORDER.index(KNOWN_SECTIONS[s.title]) for s in sections]
+    best: list[list[int]] = []  # best[i]: longest in-order run of positions ending at i
+    for i, rank in enumerate(ranks):
+        before = [best[j] for j in range(i) if ranks[j] < rank]
+        best.append([*max(before, key=len, default=[]), i])
+    longest: list[int] = max(best, key=len, default=[])
+    kept = set(longest)
+    for i, section in enumerate(sections):
+        if i in kept:
+            continue
+        after = [ORDER[ranks[j]] for j in sorted(kept) if ranks[j] < ranks[i]]
+        place = f"after ## {after[-1]}" if after else f"before ## {ORDER[ranks[min(kept)]]}"
+        heading = src.line(section.line)
+        column = len(heading) - len(heading.lstrip(" ")) + 1
+        message = f"section ## {ORDER[ranks[i]]} is out of order: platyPS puts it {place}"
+        sink.warning("PG014", section.line, message, column)
 
 
 def _is_module_page(src: source.Source, doc: document.Document) -> bool:

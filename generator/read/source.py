@@ -48,10 +48,11 @@ def decode(data: bytes, sink: DiagnosticSink) -> str | None:
 
 def split_lines(text: str) -> list[str]:
     # str.splitlines would also split on \x0c, \x1c, \u2028 ... which editors and platyPS do not treat as breaks.
+    # Other control characters, NUL included, stay: they are part of the text, and literals.py escapes them.
     lines = re.split(r"\r\n|\r|\n", text)
     if lines and lines[-1] == "":
         lines.pop()
-    return [line.replace("\x00", "\ufffd") for line in lines]
+    return lines
 
 
 def load(path: str, text: str, sink: DiagnosticSink) -> Source:
@@ -88,6 +89,8 @@ def _read_front_matter(lines: list[str], sink: DiagnosticSink) -> tuple[dict[str
             key = ""
             continue
         key = key.strip()
+        if key in values:
+            sink.warning("PG006", i + 1, f"front matter key {key!r} appears again; the last value wins")
         values[key] = value.strip()
     sink.warning("PG002", first + 1, "front matter block is not closed by a `---` line")
     return {}, 0

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from generator.diagnostics import DiagnosticSink
 from generator.ir import ParameterSet, SyntaxParameter, TypeRef
 from generator.read.document import Section
+from generator.read.source import split_lines
 from generator.read.typeref import parse_type
 
 _DEFAULT = re.compile(r"\(\s*default\s*\)", re.IGNORECASE)
@@ -37,7 +38,7 @@ def _commands(
     """Split a code block into commands: a line starting with the command's name begins a new one."""
     groups: list[list[tuple[int, str]]] = []
     command = ""
-    for offset, raw in enumerate(text.splitlines()):
+    for offset, raw in enumerate(split_lines(text)):
         if not raw.strip():
             continue
         first_word = raw.split()[0]

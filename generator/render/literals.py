@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
+
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -34,18 +37,23 @@ def py_docstring(text: str, indent: str) -> str:
     if not lines:
         return '""""""'
     body = lines[0].lstrip()
+    if len(lines) == 1 and body.endswith('"'):
+        # The last quote (escaped or not) must neither join the closing quotes nor end the text,
+        # which black would pad with a space; `\x22` is a quote that is neither.
+        head = body[:-1]
+        backslashes = len(head) - len(head.rstrip("\\"))
+        body = (head[:-1] if backslashes % 2 else head) + "\\x22"
     if body.startswith('"'):
         body = " " + body  # as black writes it; `inspect.cleandoc` drops the space
     if len(lines) == 1:
-        if body.endswith('"'):
-            # The last quote (escaped or not) must neither join the closing quotes nor end the text,
-            # which black would pad with a space; `\x22` is a quote that is neither.
-            head = body[:-1]
-            backslashes = len(head) - len(head.rstrip("\\"))
-            body = (head[:-1] if backslashes % 2 else head) + "\\x22"
         return f'"""{body}"""'
     rest = "\n".join(f"{indent}{line}" if line else "" for line in lines[1:])
     return f'"""{body}\n{rest}\n{indent}"""'
+
+
+def docstring_value(literal: str) -> str:
+    """The text a docstring literal shows: what `help()` and pydantic's JSON schema make of it (cleandoc)."""
+    return inspect.cleandoc(ast.literal_eval(literal))
 
 
 def _docstring_line(line: str) -> str:

@@ -258,3 +258,10 @@ def test_unreadable_property_line_is_pg050():
         (line_of(doc, "[Broken"), "PG050")
     ]
     assert tree(result, "BODY").properties == []
+
+
+def test_a_tab_in_the_indentation_is_a_level_and_tabs_in_a_description_are_text():
+    doc = notes_doc("COMPLEX PARAMETER PROPERTIES\n\nBODY <IThing>: a\tthing\n\t- `[Name <String>]`: the\t\tname\n")
+    body = tree(read_bytes("m/Get-Thing.md", doc), "BODY")
+    assert body.description == "a\tthing"
+    assert [(p.name, p.description) for p in body.properties] == [("Name", "the\t\tname")]

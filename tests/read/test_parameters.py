@@ -358,3 +358,14 @@ def test_set_named_in_parameters_but_absent_from_syntax_is_pg036_once_per_set():
 
 def test_matching_set_names_give_no_pg036():
     assert diagnostics(read_corpus("platyps-assets/get-date.alt25.md"), "PG036") == []
+
+
+def test_a_type_that_cannot_be_read_is_pg021_at_the_type_value_in_both_layouts():
+    schema_2 = v2(type="Contoso/../Evil.IThing")
+    schema_2024 = "```yaml\nAliases: []\nType:   Contoso:Evil.IThing\nParameterSets:\n- Name: (All)\n```\n"
+    for block, value in ((schema_2, "Contoso/../Evil.IThing"), (schema_2024, "Contoso:Evil.IThing")):
+        text = doc("```\nGet-Thing -Name <String>\n```\n", "### -Name\nN.\n\n" + block)
+        result = read_bytes("m/Get-Thing.md", text)
+        found = [(d.line, d.column) for d in result.diagnostics if d.rule == "PG021"]
+        line = line_of(text, value)
+        assert found == [(line, text.decode().split("\n")[line - 1].index(value) + 1)]

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from generator.diagnostics import Severity
 from generator.read.reader import read_bytes
 
-from support import CORPUS, line_of, read_corpus
+from support import CORPUS, HANG_SECONDS, line_of, read_corpus, watchdog
 
 
 
@@ -74,6 +74,13 @@ def test_front_matter_values_stay_raw_strings_not_yaml_scalars():
 def test_schema_is_taken_from_the_platyps_schema_version_key_as_a_string():
     result = read_bytes("Mod/Get-Thing.md", FRONT_MATTER + BODY)
     assert result.cmdlet.schema == "2024-05-01"
+
+
+def test_front_matter_key_given_twice_is_pg006_at_the_second_and_the_last_value_wins():
+    doc = FRONT_MATTER.replace(b"title: Get-Thing\n", b"title: Get-Thing\nLocale: en-US\n") + BODY
+    result = read_bytes("Mod/Get-Thing.md", doc)
+    assert [(d.rule, d.line) for d in result.diagnostics if d.rule == "PG006"] == [("PG006", line_of(doc, "en-US"))]
+    assert result.cmdlet.front_matter["Locale"] == "en-US"
 
 
 def test_front_matter_line_without_a_colon_is_pg003_at_its_line_and_blank_lines_are_skipped():
@@ -210,6 +217,81 @@ def test_joining_a_duplicated_section_does_not_swallow_the_sections_between():
     assert "## SYNTAX" not in result.cmdlet.synopsis
     assert "Described once." not in result.cmdlet.synopsis
     assert result.cmdlet.description == "Described once."
+
+
+def test_platyps_order_with_aliases_2024_05_01_and_without_2_0_0_is_not_pg014():
+    for path in ("graph/Microsoft.Graph.Users/Get-MgUser.md", "seed/Update-MgApplicationSynchronizationJob.md"):
+        result = read_corpus(path)
+        assert not [d for d in result.diagnostics if d.rule == "PG014"], path
+    assert b"## ALIASES" in (CORPUS / "graph/Microsoft.Graph.Users/Get-MgUser.md").read_bytes()
+
+
+def test_two_swapped_sections_are_one_pg014_at_the_later_heading_and_both_are_still_read():
+    doc = BODY.replace(b"## SYNOPSIS\nGets a thing.\n", b"").replace(
+        b"## PARAMETERS", b"## SYNOPSIS\nGets a thing.\n\n## PARAMETERS"
+    )
+    result = read_bytes("Mod/Get-Thing.md", doc)
+    found = [(d.line, d.column, d.message) for d in result.diagnostics if d.rule == "PG014"]
+    assert found == [
+        (line_of(doc, "## SYNOPSIS"), 1, "section ## SYNOPSIS is out of order: platyPS puts it before ## SYNTAX")
+    ]
+    assert result.cmdlet.synopsis == "Gets a thing."
+
+
+def test_one_section_moved_to_the_top_is_one_pg014_not_one_per_following_section():
+    doc = BODY.replace(b"# Get-Thing\n", b"# Get-Thing\n\n   ## Related Links\n[x](y.md)\n")
+    result = read_bytes("Mod/Get-Thing.md", doc)
+    found = [(d.line, d.column, d.message) for d in result.diagnostics if d.rule == "PG014"]
+    assert found == [
+        (line_of(doc, "## Related Links"), 4, "section ## RELATED LINKS is out of order: platyPS puts it after ## PARAMETERS")
+    ]
+
+
+def test_duplicated_and_unknown_sections_are_left_to_pg011_and_pg012_not_pg014():
+    doc = BODY + b"\n## SYNOPSIS\nAgain.\n\n## REMARKS\nx\n"
+    result = read_bytes("Mod/Get-Thing.md", doc)
+    assert not [d for d in result.diagnostics if d.rule == "PG014"]
+
+
+def test_quotes_nested_too_deeply_for_the_parser_are_one_pg015_error_at_the_deepest_line_not_pg000():
+    doc = BODY.replace(b"Gets a thing.\n", b"Gets a thing.\n> quoted\n" + b"> " * 1000 + b"deep\n")
+    result = read_bytes("Mod/Get-Thing.md", doc)
+    assert result.cmdlet is None
+    assert [(d.rule, d.line, d.severity) for d in result.diagnostics] == [
+        ("PG002", 2, Severity.WARNING),
+        ("PG015", line_of(doc, "deep"), Severity.ERROR),
+    ]
+
+
+def test_lists_nested_by_indentation_too_deeply_are_pg015_too():
+    nested = b"".join(b"  " * depth + b"- item\n" for depth in range(1000))
+    result = read_bytes("Mod/Get-Thing.md", BODY.replace(b"Gets a thing.\n", b"Gets a thing.\n\n" + nested))
+    assert [d.rule for d in result.diagnostics if d.severity is Severity.ERROR] == ["PG015"]
+
+
+def test_a_long_paragraph_of_link_openers_is_read_fast_inline_markup_is_never_parsed():
+    # mistletoe's link finder is quadratic: this 32 KB paragraph took 18 s when it was parsed inline.
+    text = b"[a](" * 8000
+    with watchdog(HANG_SECONDS, "reading 8000 link openers"):
+        result = read_bytes("Mod/Get-Thing.md", BODY.replace(b"Gets a thing.", text))
+    assert result.cmdlet.synopsis == text.decode()
+
+
+def test_characters_python_counts_as_line_breaks_do_not_shift_line_numbers():
+    # str.splitlines breaks at \x0b \x0c \x1c-\x1e \x85 \u2028 \u2029; the file's lines do not.
+    odd = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029".encode()
+    doc = BODY.replace(b"Gets a thing.", b"Gets" + odd + b"a thing.").replace(b"The name.", b"The" + odd + b"name.")
+    result = read_bytes("Mod/Get-Thing.md", doc)
+    assert result.cmdlet.synopsis == "Gets" + odd.decode() + "a thing."
+    assert result.cmdlet.parameters[0].description == "The" + odd.decode() + "name."
+    assert result.cmdlet.parameter_sets[0].line == line_of(doc, "Get-Thing [-Name")
+    assert [d.rule for d in result.diagnostics] == ["PG002"]
+
+
+def test_nul_and_other_control_characters_are_kept_as_text():
+    controls = "".join(chr(c) for c in range(0x20) if chr(c) not in "\n\r") + "\x7f"
+    result = read_bytes("Mod/Get-Thing.md", BODY.replace(b"Gets a thing.", b"Gets" + controls.encode() + b"."))
+    assert result.cmdlet.synopsis == "Gets" + controls + "."
 
 
 # --- code fences --------------------------------------------------------------------------------------

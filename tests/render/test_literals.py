@@ -153,6 +153,7 @@ def test_py_docstring_keeps_prose(text: str) -> None:
 @example('"starts with a quote')
 @example('x"""')
 @example('line one\nline "two"')
+@example('"')
 def test_py_docstring_keeps_prose_through_black(text: str) -> None:
     """The pipeline runs black over every file; the docstring's value must not change."""
     source = f"class C:\n    {py_docstring(text, '    ')}\n"

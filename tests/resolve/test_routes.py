@@ -67,7 +67,7 @@ def _routes(specs: Path, routes_text: str | None = None):
 
 @pytest.fixture(scope="module")
 def spec_routes():
-    project, _, _ = build(config_module.load(ROOT))
+    project, _, _, _ = build(config_module.load(ROOT))
     return project.routes
 
 
