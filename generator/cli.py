@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from generator import config as config_module
 from generator import pipeline
+from generator.cache import FOLDER as CACHE_FOLDER
+from generator.cache import Cache
 from generator.diagnostics import Diagnostic, Severity, sort_diagnostics
 from generator.serialize import to_json, to_yaml
 
@@ -48,6 +53,48 @@ def main(ctx: click.Context, root: Path | None) -> None:
     ctx.obj["root"] = root
 
 
+@contextmanager
+def _progress_bar() -> Iterator[pipeline.Progress | None]:
+    """A rich progress bar on stderr when it is a terminal; nothing at all in CI, pipes and tests."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("{task.description:>6}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    tasks = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if not tasks:
+            bar.start()  # on the first report only: an up-to-date run reports nothing and shows nothing
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=done)
+
+    try:
+        yield update
+    finally:
+        bar.stop()
+
+
+JOBS = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="CPU count",
+    help="Worker processes that read help files.",
+)
+
+
 @main.command()
 @click.option("--specs", type=click.Path(path_type=Path), help="Folder of help files (default from config).")
 @click.option("--output", type=click.Path(path_type=Path), help="Output folder (default from config).")
@@ -56,13 +103,17 @@ def main(ctx: click.Context, root: Path | None) -> None:
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 and name the files when the output is stale.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print info diagnostics.")
+@JOBS
+@click.option("--no-cache", is_flag=True, help=f"Neither use nor fill the cache ({CACHE_FOLDER}/ in the project).")
 @click.pass_context
-def generate(ctx: click.Context, specs, output, package, templates, check, strict, quiet) -> None:  # type: ignore[no-untyped-def]
+def generate(ctx: click.Context, specs, output, package, templates, check, strict, quiet, jobs, no_cache) -> None:  # type: ignore[no-untyped-def]
     """Generate the Python package from the help files."""
     cfg = _load_config(ctx).with_overrides(specs=specs, output=output, package=package, templates=templates)
     if cfg.package and not cfg.package.isidentifier():
         raise click.UsageError(f"--package must be a Python identifier, not {cfg.package!r}")
-    outcome = pipeline.generate(cfg, check=check, strict=strict)
+    cache = None if no_cache else Cache.for_project(cfg.root)
+    with _progress_bar() as progress:
+        outcome = pipeline.generate(cfg, check=check, strict=strict, jobs=jobs, cache=cache, progress=progress)
     _print_diagnostics(outcome.diagnostics, quiet)
     click.echo(_summary(outcome.diagnostics, outcome.specs_read), err=True)
     output_shown = pipeline.display_path(cfg.output, cfg.root)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from importlib import metadata
 from typing import Any
 
 
@@ -16,6 +17,12 @@ def _black() -> tuple[Any, Any]:
     import black
 
     return black, black.Mode(target_versions={black.TargetVersion.PY311})
+
+
+@functools.cache
+def formatter_id() -> str:
+    """What the output of `format_python` depends on besides its input, without importing black."""
+    return f"black {metadata.version('black')} py311"
 
 
 def format_python(source: str, path: str) -> str:
