@@ -129,7 +129,9 @@ def _source(path: Path, root: Path) -> tuple[str, bytes | ReadResult]:
     try:
         return shown, path.read_bytes()
     except OSError as exc:
-        return shown, ReadResult(shown, None, [Diagnostic(shown, 1, 1, Severity.ERROR, "PG001", f"cannot read: {exc}")])
+        return shown, ReadResult(
+            shown, None, [Diagnostic(shown, 1, 1, Severity.ERROR, "PG001", f"cannot read: {exc}")]
+        )
 
 
 def _parse(shown: str, data: bytes) -> ReadResult:
@@ -216,7 +218,7 @@ def generate(
         with timed(outcome.timings, "render"):
             sources = render_sources(project, config.templates)
         with timed(outcome.timings, "format"):
-            outcome.files = format_sources(sources, cache, progress)
+            outcome.files = format_sources(sources, cache, progress, jobs)
         with timed(outcome.timings, "write"):
             if check:
                 outcome.stale = stale_files(outcome.files, config.output)

@@ -13,6 +13,7 @@ import generator
 from generator import cache as cache_module
 from generator import config, pipeline
 from generator.cache import Cache
+from generator.render.format import split_blocks
 from generator.render.writer import read_tree
 
 from support import CORPUS, GENERATED, ROOT
@@ -27,6 +28,7 @@ class Calls:
 
         self.read: list[str] = []
         self.formatted: list[str] = []
+        self.sources: list[str] = []  # what black was given
         real_read, real_format = reader.read_bytes, renderer.format_python
 
         def read_bytes(path: str, data: bytes):  # type: ignore[no-untyped-def]
@@ -35,6 +37,7 @@ class Calls:
 
         def format_python(source: str, path: str) -> str:
             self.formatted.append(path)
+            self.sources.append(source)
             return real_format(source, path)
 
         monkeypatch.setattr(reader, "read_bytes", read_bytes)
@@ -43,6 +46,7 @@ class Calls:
     def reset(self) -> None:
         self.read.clear()
         self.formatted.clear()
+        self.sources.clear()
 
 
 @pytest.fixture
@@ -65,7 +69,9 @@ def test_reading_in_worker_processes_gives_the_serial_results_in_the_same_order(
     assert parallel == pipeline.read_all(paths, CORPUS, jobs=1)
 
 
-def test_generate_with_jobs_writes_the_same_bytes_as_one_job(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_generate_with_jobs_writes_the_same_bytes_as_one_job(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(pipeline, "PARALLEL_THRESHOLD", 2)  # the 21 specs go through the workers too
     cfg = config.load(project)
     parallel = pipeline.generate(cfg, jobs=2)
@@ -83,7 +89,9 @@ def test_parallel_reading_fills_and_uses_the_cache(project: Path, monkeypatch: p
     paths = pipeline.find_specs(cfg.specs)
     first = pipeline.read_all(paths, project, jobs=2, cache=cache)
     assert len(list((project / ".platygen-cache" / "read").rglob("*"))) > len(paths)  # entries and folders
-    assert pipeline.read_all(paths, project, jobs=2, cache=cache) == first == pipeline.read_all(paths, project)
+    assert (
+        pipeline.read_all(paths, project, jobs=2, cache=cache) == first == pipeline.read_all(paths, project)
+    )
 
 
 def test_an_unchanged_regenerate_reads_and_formats_nothing(project: Path, calls: Calls) -> None:
@@ -121,7 +129,9 @@ def test_a_hand_edited_output_is_regenerated_from_the_cache_without_reading_or_b
     calls.reset()
     stale = pipeline.generate(cfg, check=True, cache=cache)
     assert stale.failed and stale.stale == ["graph_sdk/_base.py"]
-    assert calls.read == [] and calls.formatted == []  # every spec and every formatted file came from the cache
+    assert (
+        calls.read == [] and calls.formatted == []
+    )  # every spec and every formatted file came from the cache
     assert pipeline.generate(cfg, cache=cache).written
     assert read_tree(cfg.output) == read_tree(GENERATED)
 
@@ -139,8 +149,10 @@ def test_one_changed_spec_is_the_only_one_read_again(project: Path, calls: Calls
     outcome = pipeline.generate(cfg, cache=cache)
     assert outcome.written and not outcome.up_to_date
     assert calls.read == ["specs/Microsoft.Graph.Beta.Users/Update-MgBetaUserOutlookMasterCategory.md"]
-    # Only the module holding the changed description goes through black again.
+    # Only the class holding the changed description goes through black again.
     assert calls.formatted == ["graph_sdk/models/microsoft_graph_beta_power_shell_models.py"]
+    assert split_blocks(calls.sources[0]) == [calls.sources[0]]
+    assert "class OutlookCategory(" in calls.sources[0] and "categoryColor, changed" in calls.sources[0]
     assert outcome.files == pipeline.generate(cfg, check=True).files  # what an uncached run makes
 
 
@@ -186,12 +198,16 @@ def _corrupt_every_entry(folder: Path, how: str) -> int:
             entry.write_bytes(originals[(index + 1) % len(originals)])
         else:  # sealed right for its key, but neither a pickle nor UTF-8 text
             payload = b"\xff not a pickle"
-            entry.write_bytes(cache_module._MAGIC + cache_module.seal(entry.parent.name + entry.name, payload) + payload)
+            entry.write_bytes(
+                cache_module._MAGIC + cache_module.seal(entry.parent.name + entry.name, payload) + payload
+            )
     return len(entries)
 
 
 @pytest.mark.parametrize("how", ["truncate", "flip", "renamed", "sealed garbage"])
-def test_a_corrupt_cache_is_ignored_and_the_output_is_still_right(project: Path, calls: Calls, how: str) -> None:
+def test_a_corrupt_cache_is_ignored_and_the_output_is_still_right(
+    project: Path, calls: Calls, how: str
+) -> None:
     cfg = config.load(project)
     cache = Cache.for_project(project)
     pipeline.generate(cfg, cache=cache)
@@ -228,9 +244,13 @@ def test_an_up_to_date_command_line_run_never_imports_the_reader_resolver_or_bla
         "    assert not exit.code, exit.code\n"
         "print(sorted(m for m in ('mistletoe', 'pydantic', 'jinja2', 'black', 'rich') if m in sys.modules))\n"
     )
-    first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    first = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     assert "written" in first.stderr
-    again = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    again = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     assert "already up to date" in again.stderr
     assert again.stdout.strip() == "[]"
     assert again.stderr.splitlines()[-2] == first.stderr.splitlines()[-2]  # the same summary of diagnostics
