@@ -45,7 +45,9 @@ def _load_config(ctx: click.Context) -> config_module.Config:
 
 
 @click.group()
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), help="Project folder (holds pyproject.toml).")
+@click.option(
+    "--root", type=click.Path(file_okay=False, path_type=Path), help="Project folder (holds pyproject.toml)."
+)
 @click.pass_context
 def main(ctx: click.Context, root: Path | None) -> None:
     """platygen: PowerShell cmdlet help (platyPS markdown) → typed Python SDK."""
@@ -60,7 +62,7 @@ def _progress_bar() -> Iterator[pipeline.Progress | None]:
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     bar = Progress(
         TextColumn("{task.description:>6}"),
@@ -70,7 +72,7 @@ def _progress_bar() -> Iterator[pipeline.Progress | None]:
         console=Console(stderr=True),
         transient=True,
     )
-    tasks = {}
+    tasks: dict[str, TaskID] = {}
 
     def update(stage: str, done: int, total: int) -> None:
         if not tasks:
@@ -99,12 +101,18 @@ JOBS = click.option(
 @click.option("--specs", type=click.Path(path_type=Path), help="Folder of help files (default from config).")
 @click.option("--output", type=click.Path(path_type=Path), help="Output folder (default from config).")
 @click.option("--package", help="Name of the generated Python package.")
-@click.option("--templates", type=click.Path(path_type=Path), help="Folder of templates overriding the built-in ones.")
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 and name the files when the output is stale.")
+@click.option(
+    "--templates", type=click.Path(path_type=Path), help="Folder of templates overriding the built-in ones."
+)
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 and name the files when the output is stale."
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print info diagnostics.")
 @JOBS
-@click.option("--no-cache", is_flag=True, help=f"Neither use nor fill the cache ({CACHE_FOLDER}/ in the project).")
+@click.option(
+    "--no-cache", is_flag=True, help=f"Neither use nor fill the cache ({CACHE_FOLDER}/ in the project)."
+)
 @click.pass_context
 def generate(ctx: click.Context, specs, output, package, templates, check, strict, quiet, jobs, no_cache) -> None:  # type: ignore[no-untyped-def]
     """Generate the Python package from the help files."""
@@ -113,7 +121,9 @@ def generate(ctx: click.Context, specs, output, package, templates, check, stric
         raise click.UsageError(f"--package must be a Python identifier, not {cfg.package!r}")
     cache = None if no_cache else Cache.for_project(cfg.root)
     with _progress_bar() as progress:
-        outcome = pipeline.generate(cfg, check=check, strict=strict, jobs=jobs, cache=cache, progress=progress)
+        outcome = pipeline.generate(
+            cfg, check=check, strict=strict, jobs=jobs, cache=cache, progress=progress
+        )
     _print_diagnostics(outcome.diagnostics, quiet)
     click.echo(_summary(outcome.diagnostics, outcome.specs_read), err=True)
     output_shown = pipeline.display_path(cfg.output, cfg.root)
@@ -133,14 +143,18 @@ def generate(ctx: click.Context, specs, output, package, templates, check, stric
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option("--format", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True)
 @click.pass_context
 def parse(ctx: click.Context, files: tuple[Path, ...], fmt: str) -> None:
     """Print the intermediate model of help files (stable, for review and snapshots)."""
     cfg = _load_config(ctx)
     results = pipeline.read_all(list(files), cfg.root)
-    data = [{"path": r.path, "cmdlet": r.cmdlet, "diagnostics": sort_diagnostics(r.diagnostics)} for r in results]
+    data = [
+        {"path": r.path, "cmdlet": r.cmdlet, "diagnostics": sort_diagnostics(r.diagnostics)} for r in results
+    ]
     click.echo(to_json(data) if fmt == "json" else to_yaml(data), nl=False)
 
 
@@ -148,14 +162,15 @@ def parse(ctx: click.Context, files: tuple[Path, ...], fmt: str) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@JOBS
 @click.pass_context
-def lint(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
+def lint(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool, jobs: int) -> None:
     """Check help files and print one line per finding."""
     cfg = _load_config(ctx)
     files: list[Path] = []
     for path in paths or (cfg.specs,):
         files.extend(pipeline.find_specs(path) if path.is_dir() else [path])
-    results = pipeline.read_all(sorted(set(files)), cfg.root)
+    results = pipeline.read_all(sorted(set(files)), cfg.root, jobs)
     items = sort_diagnostics([d for r in results for d in r.diagnostics])
     if fmt == "json":
         click.echo(json.dumps({"diagnostics": [d.to_json() for d in items]}, indent=2))
