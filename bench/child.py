@@ -10,6 +10,7 @@ import json
 import resource
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,7 @@ def generate(project: str, jobs: int, cache: bool) -> dict[str, Any]:
     }
 
 
-CASES = {"floor": floor, "generate": generate}
+CASES: dict[str, Callable[..., dict[str, Any]]] = {"floor": floor, "generate": generate}
 
 
 def main() -> None:

@@ -98,7 +98,9 @@ def change_one_spec(project: Path) -> tuple[Path, bytes]:
         marker = b"]`: "
         at = data.find(marker)
         if at > 0:
-            path.write_bytes(data[: at + len(marker)] + b"Changed for the benchmark. " + data[at + len(marker) :])
+            path.write_bytes(
+                data[: at + len(marker)] + b"Changed for the benchmark. " + data[at + len(marker) :]
+            )
             return path, data
     raise SystemExit("no spec with a NOTES property to change")
 
@@ -114,7 +116,9 @@ def measure_size(project: Path, jobs: int, repeat: int, cli_ok: bool) -> dict[st
             runs.append(child({"case": "generate", "project": str(project), "jobs": n, "cache": True}))
         result[label] = median_of(runs)
     if cli_ok:
-        child({"case": "generate", "project": str(project), "jobs": jobs, "cache": True})  # output and cache warm
+        child(
+            {"case": "generate", "project": str(project), "jobs": jobs, "cache": True}
+        )  # output and cache warm
         result["noop"] = median_of([command(cli(project, jobs), project) for _ in range(repeat)])
         runs = []
         for _ in range(repeat):
@@ -182,8 +186,25 @@ def ratios(case: dict[str, Any], size: dict[str, Any]) -> dict[str, float]:
 
 def table(report: dict[str, Any]) -> str:
     jobs = report["jobs"]
-    head = ["files", "floor", "read", "resolve", "render", "format", "write", "total", "cpu", "rss MiB",
-            "rr/floor", "tot/floor", f"total j{jobs}", "rss j{0}".format(jobs), "no-op", "1 changed", "s/1k files"]
+    head = [
+        "files",
+        "floor",
+        "read",
+        "resolve",
+        "render",
+        "format",
+        "write",
+        "total",
+        "cpu",
+        "rss MiB",
+        "rr/floor",
+        "tot/floor",
+        f"total j{jobs}",
+        "rss j{0}".format(jobs),
+        "no-op",
+        "1 changed",
+        "s/1k files",
+    ]
     rows = [head]
     for size in report["sizes"]:
         one = size["cold_jobs1"]
@@ -216,6 +237,20 @@ def table(report: dict[str, Any]) -> str:
         f"total j{jobs} is --jobs {jobs}, empty cache; no-op and 1 changed are whole `platygen generate` commands"
         " (interpreter start included) with a warm cache.",
     ]
+    base = next((size for size in report["sizes"] if size["label"] == "1000"), None)
+    for size in report["sizes"]:
+        if base is None or size is base or size["files"] <= base["files"]:
+            continue
+        factor = size["files"] / base["files"]
+        one, first = size["cold_jobs1"], base["cold_jobs1"]
+        stages = ", ".join(
+            f"{stage} {one['stages'].get(stage, 0) / max(first['stages'].get(stage, 0), 1e-9):.1f}x"
+            for stage in STAGES
+        )
+        notes.append(
+            f"scaling {size['files']} / {base['files']} files ({factor:.1f}x): total {one['wall_s'] / first['wall_s']:.1f}x, "
+            f"rss {one['rss_mib'] / first['rss_mib']:.1f}x; {stages}"
+        )
     for label, start in report["package_start"].items():
         request = start["request"] or "not measured (graph_sdk has no client yet)"
         notes.append(
@@ -228,14 +263,20 @@ def table(report: dict[str, Any]) -> str:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="corpus,1000,2000,5000", help="comma-separated: corpus or a file count")
     parser.add_argument(
-        "--large", action="store_true", default=bool(os.environ.get("PLATYGEN_BENCH_LARGE")),
+        "--sizes", default="corpus,1000,2000,5000", help="comma-separated: corpus or a file count"
+    )
+    parser.add_argument(
+        "--large",
+        action="store_true",
+        default=bool(os.environ.get("PLATYGEN_BENCH_LARGE")),
         help="also 25,000 files (slow; or PLATYGEN_BENCH_LARGE=1)",
     )
     parser.add_argument("--repeat", type=int, default=int(os.environ.get("PLATYGEN_BENCH_REPEAT", "3")))
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="N of the --jobs N cases")
-    parser.add_argument("--work", type=Path, help="folder for the corpora (default: a temporary folder, removed)")
+    parser.add_argument(
+        "--work", type=Path, help="folder for the corpora (default: a temporary folder, removed)"
+    )
     parser.add_argument("--output", type=Path, help="JSON report (default: bench/results/<time>.json)")
     return parser.parse_args(argv)
 
@@ -248,7 +289,11 @@ def main(argv: list[str] | None = None) -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="platygen-bench-"))
     bases = synth.base_files(CORPUS)
     report: dict[str, Any] = {
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
         "jobs": args.jobs,
         "repeat": args.repeat,
         "sizes": [],
