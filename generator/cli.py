@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from generator import config as config_module
 from generator import pipeline
+from generator.cache import FOLDER as CACHE_FOLDER
+from generator.cache import Cache
 from generator.diagnostics import Diagnostic, Severity, fatal_severities, sort_diagnostics
 from generator.read import routes_file
 from generator.serialize import to_json, to_yaml
@@ -51,6 +56,48 @@ def main(ctx: click.Context, root: Path | None) -> None:
     ctx.obj["root"] = root
 
 
+@contextmanager
+def _progress_bar() -> Iterator[pipeline.Progress | None]:
+    """A rich progress bar on stderr when it is a terminal; nothing at all in CI, pipes and tests."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("{task.description:>6}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    tasks: dict[str, TaskID] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if not tasks:
+            bar.start()  # on the first report only: an up-to-date run reports nothing and shows nothing
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=done)
+
+    try:
+        yield update
+    finally:
+        bar.stop()
+
+
+JOBS = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="CPU count",
+    help="Worker processes that read help files.",
+)
+
+
 @main.command()
 @click.option("--specs", type=click.Path(path_type=Path), help="Folder of help files (default from config).")
 @click.option("--output", type=click.Path(path_type=Path), help="Output folder (default from config).")
@@ -68,13 +115,21 @@ def main(ctx: click.Context, root: Path | None) -> None:
     is_flag=True,
     help="Leave out the specs with errors (or warnings with --strict), generate the rest; exit 1.",
 )
+@JOBS
+@click.option(
+    "--no-cache", is_flag=True, help=f"Neither use nor fill the cache ({CACHE_FOLDER}/ in the project)."
+)
 @click.pass_context
-def generate(ctx: click.Context, specs, output, package, templates, check, strict, quiet, keep_going) -> None:  # type: ignore[no-untyped-def]
+def generate(ctx: click.Context, specs, output, package, templates, check, strict, quiet, keep_going, jobs, no_cache) -> None:  # type: ignore[no-untyped-def]
     """Generate the Python package from the help files."""
     cfg = _load_config(ctx).with_overrides(specs=specs, output=output, package=package, templates=templates)
     if cfg.package and not config_module.valid_package(cfg.package):
         raise click.UsageError(f"--package must be a Python identifier, not {cfg.package!r}")
-    outcome = pipeline.generate(cfg, check=check, strict=strict, keep_going=keep_going)
+    cache = None if no_cache else Cache.for_project(cfg.root)
+    with _progress_bar() as progress:
+        outcome = pipeline.generate(
+            cfg, check=check, strict=strict, jobs=jobs, cache=cache, progress=progress, keep_going=keep_going
+        )
     _print_diagnostics(outcome.diagnostics, quiet)
     click.echo(_summary(outcome.diagnostics, outcome.specs_read), err=True)
     for path in outcome.left_out:
@@ -124,14 +179,15 @@ def parse(ctx: click.Context, files: tuple[Path, ...], fmt: str) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@JOBS
 @click.pass_context
-def lint(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool) -> None:
+def lint(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool, jobs: int) -> None:
     """Check help files and print one line per finding."""
     cfg = _load_config(ctx)
     files: list[Path] = []
     for path in paths or (cfg.specs,):
         files.extend(pipeline.find_specs(path) if path.is_dir() else [path])
-    results = pipeline.read_all(sorted(set(files)), cfg.root)
+    results = pipeline.read_all(sorted(set(files)), cfg.root, jobs)
     items = sort_diagnostics([d for r in results for d in r.diagnostics])
     if fmt == "json":
         click.echo(json.dumps({"diagnostics": [d.to_json() for d in items]}, indent=2))

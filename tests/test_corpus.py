@@ -90,7 +90,7 @@ def test_the_watchdog_stops_a_runaway_read_through_the_pg000_boundary(monkeypatc
         while True:
             pass
 
-    monkeypatch.setattr("generator.pipeline.read_bytes", spin)
+    monkeypatch.setattr("generator.read.reader.read_bytes", spin)  # what pipeline._parse calls
     with pytest.raises(Hang, match="reading seed"):
         with watchdog(0.05, "reading seed"):
             read_file(CORPUS / "seed" / "Update-MgApplicationSynchronizationJob.md", CORPUS)

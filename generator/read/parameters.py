@@ -7,6 +7,7 @@ The 2024-05-01 layout is real YAML (lists of parameter sets) and is read with ru
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -253,28 +254,57 @@ class _LastValueWins(SafeConstructor):
         return True
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    """What ruamel made of one YAML text; lines are offsets into the text, not file lines."""
+
+    data: Any = None
+    duplicate_line: int | None = None  # PG033: a key repeated, the last value kept
+    error_line: int | None = None  # PG032
+    error_column: int = 1
+    error: str = ""
+
+
 def _load_yaml(block: Block, sink: DiagnosticSink) -> Any:
+    parsed = _parse_yaml(block.text)
+    if parsed.duplicate_line is not None:
+        sink.warning(
+            "PG033",
+            block.line + 1 + parsed.duplicate_line,
+            "duplicate key in parameter YAML; the last value wins",
+        )
+    if parsed.error_line is not None:
+        sink.warning("PG032", block.line + 1 + parsed.error_line, parsed.error, parsed.error_column)
+    return parsed.data
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_yaml(text: str) -> _Parsed:
+    """Memoised: the same blocks (-Break, -Headers, -Proxy, ...) recur in nearly every file of a module.
+
+    The data is shared between callers, which only read it.
+    """
     yaml = YAML(typ="safe", pure=True)
     try:
-        return yaml.load(block.text)
+        return _Parsed(yaml.load(text))
     except DuplicateKeyError as exc:
-        line = block.line + 1 + (exc.problem_mark.line if exc.problem_mark else 0)
-        sink.warning("PG033", line, "duplicate key in parameter YAML; the last value wins")
+        duplicate = exc.problem_mark.line if exc.problem_mark else 0
         # A YAML instance keeps its constructor once used: the duplicate-tolerant load needs a new one.
         lenient = YAML(typ="safe", pure=True)
         lenient.Constructor = _LastValueWins
         try:
-            return lenient.load(block.text)
+            return _Parsed(lenient.load(text), duplicate_line=duplicate)
         except YAMLError:
-            return None
+            return _Parsed(duplicate_line=duplicate)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = block.line + 1 + (mark.line if mark else 0)
-        column = (mark.column + 1) if mark else 1
-        sink.warning("PG032", line, f"invalid parameter YAML: {exc.problem or exc.context}", column)
+        return _Parsed(
+            error_line=mark.line if mark else 0,
+            error_column=(mark.column + 1) if mark else 1,
+            error=f"invalid parameter YAML: {exc.problem or exc.context}",
+        )
     except YAMLError as exc:
-        sink.warning("PG032", block.line + 1, f"invalid parameter YAML: {exc}")
-    return None
+        return _Parsed(error_line=0, error=f"invalid parameter YAML: {exc}")
 
 
 def _key_line(block: Block, key: Any, nested: bool = False) -> int:

@@ -8,6 +8,7 @@ assembly name inside `[[...]]`), so a type is never split on a top-level comma.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from generator.ir import TypeRef
@@ -109,8 +110,12 @@ class _Parser:
             self.pos += 1
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_type(text: str) -> tuple[TypeRef, str | None]:
-    """Return the type and an error message when the text could only be read best effort."""
+    """Return the type and an error message when the text could only be read best effort.
+
+    Memoised: a help file names the same few types hundreds of times, and a TypeRef is immutable.
+    """
     cleaned = text.strip().strip("`").strip()
     parser = _Parser(cleaned)
     try:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
+if TYPE_CHECKING:
+    import jinja2
 
 PACKAGED = Path(__file__).resolve().parent.parent / "templates"  # inside an installed wheel
 REPOSITORY = Path(__file__).resolve().parent.parent.parent / "templates"  # in a checkout
@@ -15,6 +17,8 @@ def builtin_templates() -> Path:
 
 
 def environment(override: Path | None = None) -> jinja2.Environment:
+    import jinja2  # here, not above: an up-to-date check needs the templates' folder, never Jinja
+
     folders = [str(override)] if override else []
     folders.append(str(builtin_templates()))
     return jinja2.Environment(

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import ast
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from generator.cache import Cache, digest
 from generator.render import cli_views, client_views, views
 from generator.render.environment import environment
-from generator.render.format import RenderError, format_python
+from generator.render.format import RenderError, format_python, formatter_id, join_blocks, split_blocks
 from generator.resolve.model import ResolvedProject
 
 
-def render(project: ResolvedProject, templates: Path | None = None) -> dict[str, str]:
+def render(
+    project: ResolvedProject, templates: Path | None = None, cache: Cache | None = None
+) -> dict[str, str]:
+    return format_sources(render_sources(project, templates), cache)
+
+
+def render_sources(project: ResolvedProject, templates: Path | None = None) -> dict[str, str]:
+    """Every output file as the templates write it, before black."""
     env = environment(templates)
     package = project.package
     jobs: list[tuple[str, str, dict[str, Any]]] = [
@@ -39,8 +50,111 @@ def render(project: ResolvedProject, templates: Path | None = None) -> dict[str,
     files: dict[str, str] = {}
     for path, template, context in jobs:
         try:
-            text = env.get_template(template).render(**context)
+            files[path] = env.get_template(template).render(**context)
         except jinja2.TemplateError as exc:
             raise RenderError(f"template {template}: {exc}") from exc
-        files[path] = format_python(text, path) if path.endswith(".py") else text
     return files
+
+
+# Uncached blocks go to black in batches of about this many characters: one call per block would
+# cost ~5 ms of black's set-up each, one call per huge module ~100x its size in memory.
+BATCH_CHARS = 200_000
+# Below this many characters to format, worker processes cost more than they save.
+PARALLEL_CHARS = 400_000
+
+
+def format_sources(
+    sources: dict[str, str],
+    cache: Cache | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+    jobs: int = 1,
+) -> dict[str, str]:
+    """black for every Python file, block by block; a block black has formatted before comes from the cache."""
+    blocks = {
+        path: [_normal(b) for b in split_blocks(text)]
+        for path, text in sources.items()
+        if path.endswith(".py")
+    }
+    keys = (
+        {path: [digest("format", formatter_id(), b) for b in items] for path, items in blocks.items()}
+        if cache
+        else {}
+    )
+    done: dict[str, list[str | None]] = {}
+    for path, items in blocks.items():
+        done[path] = [cache.load_text("format", key) for key in keys[path]] if cache else [None] * len(items)
+    batches = _batches(blocks, done)
+    total = sum(len(items) for items in blocks.values())
+    formatted = total - sum(len(batch) for _, batch in batches)
+    whole: dict[str, str] = {}
+    for (path, batch), result in zip(batches, _format_batches(blocks, batches, jobs)):
+        pieces = [_normal(piece) for piece in split_blocks(result)] if result is not None else []
+        if len(pieces) != len(batch) and path not in whole:
+            # Not cut between statements (a `class` line inside a string?): black takes the whole file.
+            whole[path] = format_python(sources[path], path)
+        if path in whole:
+            continue
+        for index, piece in zip(batch, pieces):
+            done[path][index] = piece
+            if cache:
+                cache.store_text("format", keys[path][index], piece)
+        formatted += len(batch)
+        if progress is not None:
+            progress("format", formatted, total)
+    files = {}
+    for path, text in sources.items():
+        if path in whole:
+            files[path] = whole[path]
+        elif path in done:
+            files[path] = join_blocks([block or "" for block in done[path]])
+        else:
+            files[path] = text
+    return files
+
+
+def _normal(block: str) -> str:
+    # The blank lines after a block say nothing black keeps: the same class is the same cache entry anywhere.
+    return block.rstrip("\n") + "\n" if block.strip() else ""
+
+
+def _batches(blocks: dict[str, list[str]], done: dict[str, list[str | None]]) -> list[tuple[str, list[int]]]:
+    """Indices of the blocks still to format, per file, in runs of about BATCH_CHARS characters."""
+    batches: list[tuple[str, list[int]]] = []
+    for path, items in blocks.items():
+        batch: list[int] = []
+        size = 0
+        for index, block in enumerate(items):
+            if done[path][index] is not None or not block:
+                if not block:
+                    done[path][index] = ""
+                continue
+            if batch and size + len(block) > BATCH_CHARS:
+                batches.append((path, batch))
+                batch, size = [], 0
+            batch.append(index)
+            size += len(block)
+        if batch:
+            batches.append((path, batch))
+    return batches
+
+
+def _format_batches(
+    blocks: dict[str, list[str]], batches: list[tuple[str, list[int]]], jobs: int
+) -> Iterator[str | None]:
+    tasks = [([blocks[path][i] for i in batch], path) for path, batch in batches]
+    if jobs > 1 and len(tasks) > 1 and sum(len(b) for items, _ in tasks for b in items) >= PARALLEL_CHARS:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from pool.map(_format_task, tasks)
+    else:
+        yield from map(_format_task, tasks)
+
+
+def _format_task(task: tuple[list[str], str]) -> str | None:
+    """black on a batch of blocks; None when a block is not whole statements (cut inside a string)."""
+    blocks, path = task
+    for block in blocks:
+        try:
+            ast.parse(block)
+        except SyntaxError:
+            return None
+    return format_python("\n\n".join(blocks), path)
