@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 import tomllib
@@ -45,13 +46,17 @@ class Config:
     def program(self) -> str:
         return self.cli_name or self.package.replace("_", "-")
 
+    @functools.cached_property
+    def _lowered_wire_names(self) -> dict[str, str]:
+        return {key.lower(): value for key, value in self.wire_names.items()}
+
     def wire_name(self, name: str) -> str:
         """The JSON name of a property or body parameter: an override (any case: Graph's help writes both
         `ODataId` and `OdataId` for `@odata.id`), else camelCase."""
-        lowered = {key.lower(): value for key, value in self.wire_names.items()}
-        if name.lower() in lowered:
-            return lowered[name.lower()]
-        from generator.resolve.names import camel_case
+        override = self._lowered_wire_names.get(name.lower())
+        if override is not None:
+            return override
+        from generator.resolve.names import camel_case  # late: names imports pydantic
 
         return camel_case(name)
 

@@ -122,14 +122,11 @@ def _one_line(text: str) -> str:
 
 
 def _options(op: Operation) -> list[CliOption]:
-    used = {name for s in op.sets for name in s.allowed}
     parameters = {p.name: p for p in op.cmdlet.parameters}
     switches = {sp.name.lower() for s in op.cmdlet.parameter_sets for sp in s.parameters if sp.switch}
     seen = set(RESERVED)
     options = []
-    for argument in op.arguments:
-        if argument.name not in used:
-            continue
+    for argument in op.arguments:  # only arguments of usable sets exist (resolve/operations.py)
         parameter = parameters.get(argument.parameter)
         primary = "--" + argument.name.replace("_", "-").strip("-")
         while primary in seen:

@@ -36,8 +36,7 @@ def constant(op: Operation) -> str:
 
 
 def _spec(op: Operation) -> dict[str, Any]:
-    used = {name for s in op.sets for name in s.allowed}
-    args = [a for a in op.arguments if a.name in used]
+    args = op.arguments  # only arguments of usable sets exist (resolve/operations.py)
     sets = []
     for s in op.sets:
         route = s.route
@@ -129,8 +128,7 @@ def _module_doc(project: ResolvedProject, left_out: list[str]) -> str:
 
 
 def _method(op: Operation) -> dict[str, Any]:
-    used = {name for s in op.sets for name in s.allowed}
-    args = [a for a in op.arguments if a.name in used]
+    args = op.arguments  # only arguments of usable sets exist (resolve/operations.py)
     fields = [f"{a.name}: {a.annotation}" for a in args]
     returns = _returns(op)
     lines = [op.cmdlet.synopsis or op.cmdlet.name, ""]

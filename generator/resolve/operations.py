@@ -202,10 +202,6 @@ def _python_name(parameter: Parameter) -> str:
     key = parameter.name.lower()
     if key in _PLUMBING:
         return _PLUMBING[key]
-    if key.endswith("inputobject"):
-        return names.argument_name(
-            parameter.name[: -len("InputObject")] + "_input_object" if len(key) > 11 else "input_object"
-        )
     if key in _BODY:
         return "body"
     return names.argument_name(parameter.name)

@@ -11,6 +11,7 @@ request to the wrong URL. A `segments:` entry in routes.yaml teaches the split o
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import re
 from dataclasses import dataclass
@@ -159,7 +160,7 @@ class _Inferrer:
         for parameter_set in sets:
             keyed = by_operation.get(operation(parameter_set, self.verb), parameter_set)
             route = self._route(keyed)
-            route = Route(**{**route.__dict__, "parameter_set": parameter_set.name})
+            route = dataclasses.replace(route, parameter_set=parameter_set.name)
             problem = None
             if not route.usable:
                 why = (
