@@ -22,6 +22,9 @@ class Model(_pd.BaseModel):
         ser_json_timedelta="iso8601",
         ser_json_bytes="base64",
         val_json_bytes="base64",
+        # A class is validated by the schema pydantic builds on its first use, not on import: a
+        # module of hundreds of models imports without building the schemas of those never used.
+        defer_build=True,
     )
 
     def to_wire(self) -> dict[str, _t.Any]:

@@ -8,18 +8,26 @@ clients share everything but the send loop.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import email.utils
 import importlib
 import json
 import logging
 import random
+import sys
 import time
 import typing as _t
 import uuid
 from urllib.parse import quote, urlsplit
 
+if "httpx" not in sys.modules and "httpx._main" not in sys.modules:
+    # httpx imports its command-line client (click, rich, pygments: ~30 ms) whenever click is
+    # installed, and this SDK never runs it: hidden for this import only, httpx keeps its stub `main`.
+    sys.modules["httpx._main"] = None  # type: ignore[assignment]
+    try:
+        import httpx
+    finally:
+        del sys.modules["httpx._main"]
 import httpx
 import pydantic_core
 
@@ -629,6 +637,51 @@ class _Core:
             )
 
 
+class _Transport(httpx.BaseTransport):
+    """httpx's own transport, one per URL scheme, built when a request first needs it.
+
+    Building an https transport loads the CA bundle (~20 ms); a client that only ever talks plain
+    http (a local server, a test) never pays for it. Plain http never uses TLS, so its transport
+    skips the bundle.
+    """
+
+    def __init__(self) -> None:
+        self._by_scheme: dict[str, httpx.BaseTransport] = {}
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        scheme = request.url.scheme
+        if scheme not in self._by_scheme:
+            self._by_scheme[scheme] = httpx.HTTPTransport(verify=scheme != "http")
+        return self._by_scheme[scheme].handle_request(request)
+
+    def close(self) -> None:
+        for transport in self._by_scheme.values():
+            transport.close()
+
+
+class _AsyncTransport(httpx.AsyncBaseTransport):
+    """The async twin of `_Transport`."""
+
+    def __init__(self) -> None:
+        self._by_scheme: dict[str, httpx.AsyncBaseTransport] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        scheme = request.url.scheme
+        if scheme not in self._by_scheme:
+            self._by_scheme[scheme] = httpx.AsyncHTTPTransport(verify=scheme != "http")
+        return await self._by_scheme[scheme].handle_async_request(request)
+
+    async def aclose(self) -> None:
+        for transport in self._by_scheme.values():
+            await transport.aclose()
+
+
+async def _asyncio_sleep(seconds: float) -> None:
+    import asyncio  # only async clients need it (~20 ms to import)
+
+    await asyncio.sleep(seconds)
+
+
 class BaseClient(_Core):
     """Synchronous client on httpx.Client; pass `http_client=` or `transport=` to inject one."""
 
@@ -644,7 +697,7 @@ class BaseClient(_Core):
         super().__init__(credential=credential, **options)
         self._own = http_client is None
         self._http = http_client or httpx.Client(
-            timeout=self.timeout, transport=transport
+            timeout=self.timeout, transport=transport or _Transport()
         )
         self._sleep = sleep
 
@@ -728,13 +781,13 @@ class BaseAsyncClient(_Core):
         *,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
-        sleep: _t.Callable[[float], _t.Awaitable[None]] = asyncio.sleep,
+        sleep: _t.Callable[[float], _t.Awaitable[None]] = _asyncio_sleep,
         **options: _t.Any,
     ) -> None:
         super().__init__(credential=credential, **options)
         self._own = http_client is None
         self._http = http_client or httpx.AsyncClient(
-            timeout=self.timeout, transport=transport
+            timeout=self.timeout, transport=transport or _AsyncTransport()
         )
         self._sleep = sleep
 

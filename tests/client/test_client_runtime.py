@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import socket
+import ssl
 from collections.abc import Callable, Iterator
 from types import SimpleNamespace
 from typing import Any
@@ -32,6 +33,29 @@ def test_default_http_client(sdk: SimpleNamespace, graph: FakeGraph) -> None:
         assert client.get_application(application_id=APP).id == APP
     assert client._http.is_closed
     assert_sent_by_client(graph.only(), body=False)
+
+
+
+def test_https_keeps_certificate_checks_and_plain_http_loads_no_ca_bundle(
+    sdk: SimpleNamespace, graph: FakeGraph
+) -> None:
+    """The client's own transport is built per scheme on first use: plain http never builds a
+    TLS-verifying one (its CA bundle costs ~20 ms), https gets httpx's verifying default."""
+    graph.reply(200, {"id": APP})
+    with sdk.Client(TOKEN, base_url=graph.origin, max_retries=0) as client:
+        client.get_application(application_id=APP)
+        transports = client._http._transport._by_scheme
+        assert list(transports) == ["http"]
+        https_origin = graph.origin.replace("http://", "https://")
+        # The same httpx.Client (so the same transport) against https: the fake speaks plain http, so
+        # the TLS handshake fails before anything is sent.
+        over_https = sdk.Client(TOKEN, base_url=https_origin, max_retries=0, http_client=client._http)
+        with pytest.raises(sdk.client.ApiConnectionError):
+            over_https.get_application(application_id=APP)
+        assert sorted(transports) == ["http", "https"]
+        context = transports["https"]._pool._ssl_context
+        assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    assert graph.only().path.endswith(APP)
 
 
 def test_token_callable_is_asked_per_request(graph: FakeGraph, make_client: Callable[..., Any]) -> None:
@@ -382,3 +406,28 @@ def test_dry_run_without_base_url_shows_graph(sdk: SimpleNamespace) -> None:
 def test_dry_run_still_checks_parameter_sets(client: Any) -> None:
     with pytest.raises(TypeError, match="matches no parameter set"):
         client.get_application_synchronization_job(synchronization_job_id=JOB, dry_run=True)
+
+
+# ----------------------------------------------------------------------------------- cold start
+IMPORT_FOOTPRINT = """
+import sys
+import graph_sdk.client
+heavy = ("asyncio", "httpx._main", "click", "rich", "graph_sdk.models.microsoft_graph_power_shell_models")
+print(sorted(name for name in heavy if name in sys.modules))
+import httpx._main  # hidden for graph_sdk's own import only: still importable afterwards
+print(httpx._main.__name__)
+"""
+
+
+def test_importing_the_client_leaves_out_what_one_request_does_not_need() -> None:
+    """What `make bench` measures as the cold start: no asyncio (async clients import it), no
+    httpx command-line client (click, rich), no model module until a response needs one."""
+    import subprocess
+    import sys
+
+    from support import GENERATED
+
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORT_FOOTPRINT], cwd=GENERATED, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == ["[]", "httpx._main"]
