@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TypeRef:
     """A .NET type as written in the help (`IMicrosoftGraphUser[]`, `List<String>`, `DateTime?`)."""
 
@@ -24,7 +24,7 @@ class TypeRef:
         return f"{self.namespace}.{self.name}" if self.namespace else self.name
 
 
-@dataclass
+@dataclass(slots=True)
 class SyntaxParameter:
     """One parameter as it appears in a SYNTAX line."""
 
@@ -36,7 +36,7 @@ class SyntaxParameter:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class ParameterSet:
     name: str  # "" for an unnamed syntax block
     is_default: bool
@@ -45,7 +45,7 @@ class ParameterSet:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class SetMembership:
     """How a parameter takes part in one parameter set ("*" stands for `(All)`)."""
 
@@ -57,7 +57,7 @@ class SetMembership:
     value_from_remaining_arguments: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Parameter:
     name: str
     description: str
@@ -72,7 +72,7 @@ class Parameter:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class PropertyNode:
     """One line of a NOTES property tree, with the properties nested under it."""
 
@@ -88,7 +88,7 @@ class PropertyNode:
         return self.name == "(Any)"
 
 
-@dataclass
+@dataclass(slots=True)
 class PropertyTree:
     """A NOTES "COMPLEX PARAMETER PROPERTIES" entry: `BODYPARAMETER <IType>: desc` and its properties."""
 
@@ -99,14 +99,14 @@ class PropertyTree:
     properties: list[PropertyNode] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class CodeBlock:
     info: str
     text: str
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Example:
     title: str
     code: list[CodeBlock]
@@ -114,7 +114,7 @@ class Example:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class TypeDoc:
     """An INPUTS or OUTPUTS entry."""
 
@@ -123,13 +123,13 @@ class TypeDoc:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     text: str
     url: str
 
 
-@dataclass
+@dataclass(slots=True)
 class HttpSample:
     """A request shown in the help text (`curl -X PATCH https://host/api/things/{id}`)."""
 
@@ -139,7 +139,7 @@ class HttpSample:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Cmdlet:
     name: str
     module: str
@@ -160,7 +160,7 @@ class Cmdlet:
     samples: list[HttpSample] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Module:
     name: str
     cmdlets: list[Cmdlet]

@@ -85,8 +85,14 @@ def read_file(path: Path, root: Path, cache: Cache | None = None) -> ReadResult:
 def read_all(
     paths: list[Path], root: Path, jobs: int = 1, cache: Cache | None = None, progress: Progress | None = None
 ) -> list[ReadResult]:
-    """Read every file, in `jobs` worker processes for many files; results come in the order of `paths`."""
+    """Read every file, in `jobs` worker processes for many files; results come in the order of `paths`.
+
+    Text repeated across files is kept once (`TextTable`): the IR of a large module is mostly repeats.
+    """
+    from generator.read.sharing import TextTable
+
     results: list[ReadResult] = []
+    shared = TextTable()
     if jobs > 1 and len(paths) >= PARALLEL_THRESHOLD:
         from generator.read.reader import ReadResult
 
@@ -98,11 +104,11 @@ def read_all(
                     result = pickle.loads(payload)
                 except Exception:  # noqa: BLE001 - a cache entry that passed its checksum yet does not load
                     result = None
-                results.append(result if isinstance(result, ReadResult) else read_file(path, root))
+                results.append(shared.share(result if isinstance(result, ReadResult) else read_file(path, root)))
                 _report(progress, "read", len(results), len(paths))
         return results
     for path in paths:
-        results.append(read_file(path, root, cache))
+        results.append(shared.share(read_file(path, root, cache)))
         _report(progress, "read", len(results), len(paths))
     return results
 
@@ -236,6 +242,7 @@ def generate(
 
         with timed(outcome.timings, "render"):
             sources = render_sources(project, config.templates)
+        del project  # black's working memory reuses what the IR held: the peak is one, not their sum
         with timed(outcome.timings, "format"):
             outcome.files = format_sources(sources, cache, progress, jobs)
         with timed(outcome.timings, "write"):

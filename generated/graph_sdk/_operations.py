@@ -75,6 +75,7 @@ ADD_APPLICATION_PASSWORD = _r.OperationSpec(
     response="model",
 )
 
+
 GET_APPLICATION = _r.OperationSpec(
     name="get_application",
     cmdlet="Get-MgApplication",
@@ -139,6 +140,7 @@ GET_APPLICATION = _r.OperationSpec(
     eventual=True,
 )
 
+
 GET_APPLICATION_COUNT = _r.OperationSpec(
     name="get_application_count",
     cmdlet="Get-MgApplicationCount",
@@ -165,6 +167,7 @@ GET_APPLICATION_COUNT = _r.OperationSpec(
     response="int",
     eventual=True,
 )
+
 
 GET_APPLICATION_OWNER = _r.OperationSpec(
     name="get_application_owner",
@@ -204,6 +207,7 @@ GET_APPLICATION_OWNER = _r.OperationSpec(
     response="model",
     eventual=True,
 )
+
 
 GET_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
     name="get_application_synchronization_job",
@@ -285,6 +289,7 @@ GET_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
     eventual=True,
 )
 
+
 GET_APPLICATION_SYNCHRONIZATION_JOB_COUNT = _r.OperationSpec(
     name="get_application_synchronization_job_count",
     cmdlet="Get-MgApplicationSynchronizationJobCount",
@@ -324,6 +329,7 @@ GET_APPLICATION_SYNCHRONIZATION_JOB_COUNT = _r.OperationSpec(
     response="int",
     eventual=True,
 )
+
 
 GET_APPLICATION_SYNCHRONIZATION_JOB_SCHEMA = _r.OperationSpec(
     name="get_application_synchronization_job_schema",
@@ -381,6 +387,7 @@ GET_APPLICATION_SYNCHRONIZATION_JOB_SCHEMA = _r.OperationSpec(
     response_model="microsoft_graph_power_shell_models:SynchronizationSchema",
     response="model",
 )
+
 
 GET_BETA_USER = _r.OperationSpec(
     name="get_beta_user",
@@ -445,6 +452,7 @@ GET_BETA_USER = _r.OperationSpec(
     eventual=True,
 )
 
+
 GET_USER = _r.OperationSpec(
     name="get_user",
     cmdlet="Get-MgUser",
@@ -507,6 +515,7 @@ GET_USER = _r.OperationSpec(
     response="model",
     eventual=True,
 )
+
 
 NEW_APPLICATION = _r.OperationSpec(
     name="new_application",
@@ -631,6 +640,7 @@ NEW_APPLICATION = _r.OperationSpec(
     response="model",
 )
 
+
 NEW_APPLICATION_OWNER_BY_REF = _r.OperationSpec(
     name="new_application_owner_by_ref",
     cmdlet="New-MgApplicationOwnerByRef",
@@ -700,6 +710,7 @@ NEW_APPLICATION_OWNER_BY_REF = _r.OperationSpec(
     body_model="microsoft_graph_power_shell_models:ReferenceCreate",
     response="bool",
 )
+
 
 NEW_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
     name="new_application_synchronization_job",
@@ -781,6 +792,7 @@ NEW_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
     response="model",
 )
 
+
 REMOVE_APPLICATION = _r.OperationSpec(
     name="remove_application",
     cmdlet="Remove-MgApplication",
@@ -819,6 +831,7 @@ REMOVE_APPLICATION = _r.OperationSpec(
     ),
     response="bool",
 )
+
 
 REMOVE_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
     name="remove_application_synchronization_job",
@@ -875,6 +888,7 @@ REMOVE_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
     ),
     response="bool",
 )
+
 
 RESTART_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
     name="restart_application_synchronization_job",
@@ -977,6 +991,7 @@ RESTART_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
     response="bool",
 )
 
+
 START_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
     name="start_application_synchronization_job",
     cmdlet="Start-MgApplicationSynchronizationJob",
@@ -1030,6 +1045,7 @@ START_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
     response="bool",
 )
 
+
 SUSPEND_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
     name="suspend_application_synchronization_job",
     cmdlet="Suspend-MgApplicationSynchronizationJob",
@@ -1082,6 +1098,7 @@ SUSPEND_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
     ),
     response="bool",
 )
+
 
 UPDATE_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
     name="update_application_synchronization_job",
@@ -1251,6 +1268,7 @@ UPDATE_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
     response="model",
 )
 
+
 UPDATE_APPLICATION_SYNCHRONIZATION_JOB_SCHEMA = _r.OperationSpec(
     name="update_application_synchronization_job_schema",
     cmdlet="Update-MgApplicationSynchronizationJobSchema",
@@ -1352,6 +1370,7 @@ UPDATE_APPLICATION_SYNCHRONIZATION_JOB_SCHEMA = _r.OperationSpec(
     response_model="microsoft_graph_power_shell_models:SynchronizationSchema",
     response="model",
 )
+
 
 UPDATE_USER_OUTLOOK_MASTER_CATEGORY = _r.OperationSpec(
     name="update_user_outlook_master_category",

@@ -426,7 +426,10 @@ def build(commands: _t.Sequence[CommandSpec]) -> click.Group:
     return group
 
 
-COMMANDS: tuple[CommandSpec, ...] = (
+COMMANDS: list[CommandSpec] = []
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application",
         verb="get",
@@ -527,7 +530,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Sets the page size of results.",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application",
         verb="new",
@@ -882,7 +889,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Optional headers that will be added to the request. JSON: inline, @file.json, @file.yaml, or - for stdin.",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application",
         verb="remove",
@@ -922,7 +933,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Returns true when the command succeeds",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application-count",
         verb="get",
@@ -951,7 +966,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Optional headers that will be added to the request. JSON: inline, @file.json, @file.yaml, or - for stdin.",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application-owner",
         verb="get",
@@ -1045,7 +1064,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Sets the page size of results.",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application-owner-by-ref",
         verb="new",
@@ -1104,7 +1127,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Returns true when the command succeeds",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application-password",
         verb="add",
@@ -1158,7 +1185,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Optional headers that will be added to the request. JSON: inline, @file.json, @file.yaml, or - for stdin.",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application-synchronization-job",
         verb="get",
@@ -1259,7 +1290,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Sets the page size of results.",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application-synchronization-job",
         verb="new",
@@ -1353,7 +1388,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Optional headers that will be added to the request. JSON: inline, @file.json, @file.yaml, or - for stdin.",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application-synchronization-job",
         verb="remove",
@@ -1399,7 +1438,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Returns true when the command succeeds",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application-synchronization-job",
         verb="restart",
@@ -1465,7 +1508,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Returns true when the command succeeds",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application-synchronization-job",
         verb="start",
@@ -1510,7 +1557,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Returns true when the command succeeds",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application-synchronization-job",
         verb="suspend",
@@ -1555,7 +1606,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Returns true when the command succeeds",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application-synchronization-job",
         verb="update",
@@ -1692,7 +1747,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Returns true when the command succeeds",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application-synchronization-job-count",
         verb="get",
@@ -1731,7 +1790,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Optional headers that will be added to the request. JSON: inline, @file.json, @file.yaml, or - for stdin.",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application-synchronization-job-schema",
         verb="get",
@@ -1790,7 +1853,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Optional headers that will be added to the request. JSON: inline, @file.json, @file.yaml, or - for stdin.",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="application-synchronization-job-schema",
         verb="update",
@@ -1869,7 +1936,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Optional headers that will be added to the request. JSON: inline, @file.json, @file.yaml, or - for stdin.",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="beta-user",
         verb="get",
@@ -1963,7 +2034,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Sets the page size of results.",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="user",
         verb="get",
@@ -2057,7 +2132,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Sets the page size of results.",
             ),
         ),
-    ),
+    )
+)
+
+
+COMMANDS.append(
     CommandSpec(
         noun="user-outlook-master-category",
         verb="update",
@@ -2117,7 +2196,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 help="Optional headers that will be added to the request. JSON: inline, @file.json, @file.yaml, or - for stdin.",
             ),
         ),
-    ),
+    )
 )
 
 main = build(COMMANDS)

@@ -45,7 +45,7 @@ ORDER = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class ReadResult:
     path: str
     cmdlet: Cmdlet | None

@@ -44,28 +44,91 @@ def format_python(source: str, path: str) -> str:
 
 
 _BLOCK_START = re.compile(r"(?:class |def |async def |@)")
+# A top-level line that may start a statement (not a closing bracket, a comment or a blank line).
+_STATEMENT_START = re.compile(r"[^\s#)\]}]")
+_IMPORT_OR_STRING = re.compile(r"(?:import |from |[rRbBuUfF]*[\"'])")
+_MEMBER_START = re.compile(r"    (?:def |async def |@)")
+# The line the members of a large class are formatted under, so black indents them as in the class.
+MEMBER_WRAPPER = "class _:\n"
 
 
 def split_blocks(text: str) -> list[str]:
-    """The text before the first top-level class or def, then each class or def with the comments above it.
+    """The text before the first block, then each block with the comments above it.
 
-    Every block but the first starts at a top-level `class`, `def` or decorator (with the comment
-    lines right above it) that follows a blank line; the first block may be empty.
+    A block starts at a top-level `class`, `def` or decorator that follows a blank line (black puts
+    two blank lines before each), or at a top-level statement that follows two blank lines and a
+    multi-line statement that is no import or string (black keeps those two blank lines; after an
+    import or a docstring it keeps one); the first block may be empty.
     """
     lines = text.splitlines(keepends=True)
     starts: list[int] = []
     for number, line in enumerate(lines):
-        if not _BLOCK_START.match(line):
+        if not _STATEMENT_START.match(line):
             continue
-        start = number
-        while start > 0 and lines[start - 1].startswith("#"):
-            start -= 1
-        if start > 0 and lines[start - 1].strip() == "" and (not starts or start > starts[-1]):
+        start = _with_comments_above(lines, number, "#")
+        blanks = _blank_lines_before(lines, start)
+        if _BLOCK_START.match(line):
+            cut = blanks > 0
+        else:
+            cut = blanks >= 2 and _after_multiline_statement(lines, start - blanks)
+        if cut and (not starts or start > starts[-1]):
             starts.append(start)
+    return _cut(lines, starts)
+
+
+def _after_multiline_statement(lines: list[str], end: int) -> bool:
+    """Whether the lines before `end` close a top-level statement of several lines (a compound
+    statement or a bracketed one) that is not an import and not a string."""
+    if end == 0 or _STATEMENT_START.match(lines[end - 1]):
+        return False
+    for number in range(end - 1, -1, -1):
+        if _STATEMENT_START.match(lines[number]):
+            return not _IMPORT_OR_STRING.match(lines[number])
+    return False
+
+
+def split_members(block: str) -> list[str]:
+    """A class block as its head (class line, docstring, fields) and its methods, each a piece.
+
+    A method starts at a `def`, `async def` or decorator in the class body that follows a blank
+    line (with the comments above it); black puts exactly one blank line before each.
+    """
+    lines = block.splitlines(keepends=True)
+    starts: list[int] = []
+    for number, line in enumerate(lines):
+        if not _MEMBER_START.match(line):
+            continue
+        start = _with_comments_above(lines, number, "    #")
+        if _blank_lines_before(lines, start) and (not starts or start > starts[-1]):
+            starts.append(start)
+    return _cut(lines, starts) if starts else [block]
+
+
+def _with_comments_above(lines: list[str], number: int, comment: str) -> int:
+    while number > 0 and lines[number - 1].startswith(comment):
+        number -= 1
+    return number
+
+
+def _blank_lines_before(lines: list[str], number: int) -> int:
+    count = 0
+    while number - count > 0 and not lines[number - count - 1].strip():
+        count += 1
+    return count
+
+
+def _cut(lines: list[str], starts: list[int]) -> list[str]:
     bounds = [0, *starts, len(lines)]
     return ["".join(lines[a:b]) for a, b in zip(bounds, bounds[1:])]
 
 
-def join_blocks(blocks: list[str]) -> str:
-    """Formatted blocks, two blank lines apart (an empty first block is no block)."""
-    return "\n\n".join(block for block in blocks if block)
+def join_blocks(blocks: list[str], members: list[bool] | None = None) -> str:
+    """Formatted blocks, two blank lines apart, and a class's methods one apart (an empty block is no block)."""
+    members = members or [False] * len(blocks)
+    out: list[str] = []
+    for block, member in zip(blocks, members):
+        if block:
+            if out:
+                out.append("\n" if member else "\n\n")
+            out.append(block)
+    return "".join(out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -13,7 +14,15 @@ import jinja2
 from generator.cache import Cache, digest
 from generator.render import cli_views, client_views, views
 from generator.render.environment import environment
-from generator.render.format import RenderError, format_python, formatter_id, join_blocks, split_blocks
+from generator.render.format import (
+    MEMBER_WRAPPER,
+    RenderError,
+    format_python,
+    formatter_id,
+    join_blocks,
+    split_blocks,
+    split_members,
+)
 from generator.resolve.model import ResolvedProject
 
 
@@ -59,8 +68,35 @@ def render_sources(project: ResolvedProject, templates: Path | None = None) -> d
 # Uncached blocks go to black in batches of about this many characters: one call per block would
 # cost ~5 ms of black's set-up each, one call per huge module ~100x its size in memory.
 BATCH_CHARS = 200_000
+# A class larger than this (the client's, with a method per cmdlet) is formatted method by method.
+CLASS_CHARS = 100_000
 # Below this many characters to format, worker processes cost more than they save.
 PARALLEL_CHARS = 400_000
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of a module black formats on its own: top-level code, or a method of a large class."""
+
+    text: str
+    member: bool = False
+
+    @property
+    def source(self) -> str:
+        """What black is given: a method goes inside a stand-in class, so it is indented as in its own."""
+        return MEMBER_WRAPPER + self.text if self.member else self.text
+
+
+def blocks_of(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    for piece in split_blocks(text):
+        if len(piece) > CLASS_CHARS and piece.startswith("class "):
+            head, *members = split_members(piece)
+            blocks.append(Block(_normal(head)))
+            blocks.extend(Block(_normal(member), member=True) for member in members)
+        else:
+            blocks.append(Block(_normal(piece)))
+    return blocks
 
 
 def format_sources(
@@ -70,13 +106,9 @@ def format_sources(
     jobs: int = 1,
 ) -> dict[str, str]:
     """black for every Python file, block by block; a block black has formatted before comes from the cache."""
-    blocks = {
-        path: [_normal(b) for b in split_blocks(text)]
-        for path, text in sources.items()
-        if path.endswith(".py")
-    }
+    blocks = {path: blocks_of(text) for path, text in sources.items() if path.endswith(".py")}
     keys = (
-        {path: [digest("format", formatter_id(), b) for b in items] for path, items in blocks.items()}
+        {path: [digest("format", formatter_id(), b.source) for b in items] for path, items in blocks.items()}
         if cache
         else {}
     )
@@ -88,11 +120,11 @@ def format_sources(
     formatted = total - sum(len(batch) for _, batch in batches)
     whole: dict[str, str] = {}
     for (path, batch), result in zip(batches, _format_batches(blocks, batches, jobs)):
-        pieces = [_normal(piece) for piece in split_blocks(result)] if result is not None else []
-        if len(pieces) != len(batch) and path not in whole:
+        pieces = _pieces([blocks[path][i] for i in batch], result)
+        if pieces is None and path not in whole:
             # Not cut between statements (a `class` line inside a string?): black takes the whole file.
             whole[path] = format_python(sources[path], path)
-        if path in whole:
+        if path in whole or pieces is None:
             continue
         for index, piece in zip(batch, pieces):
             done[path][index] = piece
@@ -106,10 +138,26 @@ def format_sources(
         if path in whole:
             files[path] = whole[path]
         elif path in done:
-            files[path] = join_blocks([block or "" for block in done[path]])
+            files[path] = join_blocks([block or "" for block in done[path]], [b.member for b in blocks[path]])
         else:
             files[path] = text
     return files
+
+
+def _pieces(batch: list[Block], result: str | None) -> list[str] | None:
+    """black's output for a batch cut back into its blocks (methods without their stand-in class);
+    None when it does not cut into as many."""
+    if result is None:
+        return None
+    pieces = [_normal(piece) for piece in split_blocks(result)]
+    if len(pieces) != len(batch):
+        return None
+    for index, block in enumerate(batch):
+        if block.member:
+            if not pieces[index].startswith(MEMBER_WRAPPER):
+                return None
+            pieces[index] = pieces[index][len(MEMBER_WRAPPER) :]
+    return pieces
 
 
 def _normal(block: str) -> str:
@@ -117,31 +165,31 @@ def _normal(block: str) -> str:
     return block.rstrip("\n") + "\n" if block.strip() else ""
 
 
-def _batches(blocks: dict[str, list[str]], done: dict[str, list[str | None]]) -> list[tuple[str, list[int]]]:
+def _batches(blocks: dict[str, list[Block]], done: dict[str, list[str | None]]) -> list[tuple[str, list[int]]]:
     """Indices of the blocks still to format, per file, in runs of about BATCH_CHARS characters."""
     batches: list[tuple[str, list[int]]] = []
     for path, items in blocks.items():
         batch: list[int] = []
         size = 0
         for index, block in enumerate(items):
-            if done[path][index] is not None or not block:
-                if not block:
+            if done[path][index] is not None or not block.text:
+                if not block.text:
                     done[path][index] = ""
                 continue
-            if batch and size + len(block) > BATCH_CHARS:
+            if batch and size + len(block.text) > BATCH_CHARS:
                 batches.append((path, batch))
                 batch, size = [], 0
             batch.append(index)
-            size += len(block)
+            size += len(block.text)
         if batch:
             batches.append((path, batch))
     return batches
 
 
 def _format_batches(
-    blocks: dict[str, list[str]], batches: list[tuple[str, list[int]]], jobs: int
+    blocks: dict[str, list[Block]], batches: list[tuple[str, list[int]]], jobs: int
 ) -> Iterator[str | None]:
-    tasks = [([blocks[path][i] for i in batch], path) for path, batch in batches]
+    tasks = [([blocks[path][i].source for i in batch], path) for path, batch in batches]
     if jobs > 1 and len(tasks) > 1 and sum(len(b) for items, _ in tasks for b in items) >= PARALLEL_CHARS:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             yield from pool.map(_format_task, tasks)

@@ -15,7 +15,7 @@ from generator.resolve.types import element_type, is_model_type
 TypeKey = tuple[str, str]  # (namespace, name)
 
 
-@dataclass
+@dataclass(slots=True)
 class PropertyDef:
     name: str
     type: TypeRef
@@ -25,7 +25,7 @@ class PropertyDef:
     origin: str
 
 
-@dataclass
+@dataclass(slots=True)
 class TypeDef:
     namespace: str
     name: str
@@ -36,7 +36,7 @@ class TypeDef:
     expanded: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class TypeTable:
     types: dict[TypeKey, TypeDef] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)

@@ -9,7 +9,7 @@ from generator.diagnostics import Diagnostic
 from generator.ir import Cmdlet
 
 
-@dataclass
+@dataclass(slots=True)
 class ModelField:
     name: str  # Python identifier
     wire_name: str
@@ -19,7 +19,7 @@ class ModelField:
     description: str
 
 
-@dataclass
+@dataclass(slots=True)
 class ModelClass:
     name: str
     source_type: str  # the .NET interface name
@@ -34,7 +34,7 @@ class ModelClass:
     flattened: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class ModelModule:
     name: str  # Python module name under <package>.models
     namespace: str
@@ -44,7 +44,7 @@ class ModelModule:
     sources: list[str]  # spec paths that contributed
 
 
-@dataclass
+@dataclass(slots=True)
 class ResolvedProject:
     package: str
     model_modules: list[ModelModule]
@@ -60,7 +60,7 @@ class ResolvedProject:
         return {c.name: m.name for m in self.model_modules for c in m.classes}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Route:
     """The HTTP request behind one parameter set of a cmdlet, with where it came from."""
 

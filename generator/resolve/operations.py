@@ -53,7 +53,7 @@ _PLUMBING = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Argument:
     name: str  # Python keyword
     parameter: str  # PowerShell name
@@ -64,7 +64,7 @@ class Argument:
     path: tuple[str, ...] = ()  # a body field's JSON names, outermost first
 
 
-@dataclass
+@dataclass(slots=True)
 class OperationSet:
     name: str
     default: bool
@@ -77,7 +77,7 @@ class OperationSet:
     placeholders: list[tuple[str, str, str]]
 
 
-@dataclass
+@dataclass(slots=True)
 class Operation:
     method: str  # Python method name
     cmdlet: Cmdlet

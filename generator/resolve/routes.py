@@ -87,14 +87,14 @@ def normalise(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-@dataclass
+@dataclass(slots=True)
 class _Key:
     parameter: str
     placeholder: str
     type_words: list[str]  # lower case
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     words: list[str]  # PascalCase words of the noun
     fragment: str | None = None  # from routes.yaml segments

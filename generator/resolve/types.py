@@ -50,7 +50,7 @@ _INTERFACE = re.compile(r"^I[A-Z][A-Za-z0-9_]*$")
 _SYSTEM_INTERFACES = _MAPPINGS | _SEQUENCES | {"icomparable", "iconvertible", "iformattable", "idisposable"}
 
 
-@dataclass
+@dataclass(slots=True)
 class PyType:
     annotation: str
     modules: set[str] = field(default_factory=set)  # standard modules the annotation needs

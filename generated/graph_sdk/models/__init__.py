@@ -185,6 +185,7 @@ if _t.TYPE_CHECKING:
     )
     from .microsoft_graph_power_shell_models import WebApplication as WebApplication
 
+
 _INDEX: dict[str, str] = {
     "AddIn": "microsoft_graph_power_shell_models",
     "ApiApplication": "microsoft_graph_power_shell_models",
