@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Iterator
@@ -7,10 +8,13 @@ from pathlib import Path
 
 import pytest
 
-# Importing the generated package must not leave __pycache__ folders in generated/.
-sys.dont_write_bytecode = True
+from support import CORPUS, GENERATED, ROOT, SPECS
 
-from support import CORPUS, GENERATED, SPECS
+# Importing the generated package, here or in a child process, must not leave __pycache__ folders in
+# generated/ (the snapshot test compares the whole folder): bytecode goes to a cache of the tests'.
+PYCACHE = ROOT / ".pytest_cache" / "pycache"
+sys.pycache_prefix = str(PYCACHE)
+os.environ["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
 
 
 @pytest.fixture(scope="session")

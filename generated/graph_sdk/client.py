@@ -7,8 +7,6 @@ A call matches exactly one parameter set, as in PowerShell; `dry_run=True` retur
 
 from __future__ import annotations
 
-import datetime as _dt
-import pydantic as _pd
 import typing as _t
 
 from . import _operations as _o
@@ -30,6 +28,7 @@ from ._runtime import (
 )
 
 if _t.TYPE_CHECKING:
+    from . import arguments as _a
     from .models import (
         microsoft_graph_beta_power_shell_models as _m_microsoft_graph_beta_power_shell_models,
     )
@@ -58,477 +57,6 @@ __all__ = [
 ]
 
 
-class AddApplicationPasswordArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `add_application_password`."""
-
-    application_id: str
-    input_object: (
-        _m_microsoft_graph_power_shell_models.ApplicationsIdentity
-        | _t.Mapping[str, _t.Any]
-    )
-    body: (
-        _m_microsoft_graph_power_shell_models.Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema
-        | _t.Mapping[str, _t.Any]
-    )
-    password_credential: (
-        _m_microsoft_graph_power_shell_models.PasswordCredential
-        | _t.Mapping[str, _t.Any]
-    )
-    additional_properties: _t.Mapping[str, _t.Any]
-    headers: _t.Mapping[str, str]
-
-
-class GetApplicationArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `get_application`."""
-
-    application_id: str
-    input_object: (
-        _m_microsoft_graph_power_shell_models.ApplicationsIdentity
-        | _t.Mapping[str, _t.Any]
-    )
-    expand_property: list[str]
-    filter: str
-    property: list[str]
-    search: str
-    skip: int
-    sort: list[str]
-    top: int
-    consistency_level: str
-    all: bool
-    count: bool
-    headers: _t.Mapping[str, str]
-    page_size: int
-
-
-class GetApplicationCountArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `get_application_count`."""
-
-    filter: str
-    search: str
-    consistency_level: str
-    headers: _t.Mapping[str, str]
-
-
-class GetApplicationOwnerArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `get_application_owner`."""
-
-    application_id: str
-    expand_property: list[str]
-    filter: str
-    property: list[str]
-    search: str
-    skip: int
-    sort: list[str]
-    top: int
-    consistency_level: str
-    all: bool
-    count: bool
-    headers: _t.Mapping[str, str]
-    page_size: int
-
-
-class GetApplicationSynchronizationJobArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `get_application_synchronization_job`."""
-
-    application_id: str
-    synchronization_job_id: str
-    input_object: (
-        _m_microsoft_graph_power_shell_models.ApplicationsIdentity
-        | _t.Mapping[str, _t.Any]
-    )
-    expand_property: list[str]
-    filter: str
-    property: list[str]
-    search: str
-    skip: int
-    sort: list[str]
-    top: int
-    all: bool
-    count: bool
-    headers: _t.Mapping[str, str]
-    page_size: int
-
-
-class GetApplicationSynchronizationJobCountArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `get_application_synchronization_job_count`."""
-
-    application_id: str
-    input_object: (
-        _m_microsoft_graph_power_shell_models.ApplicationsIdentity
-        | _t.Mapping[str, _t.Any]
-    )
-    filter: str
-    search: str
-    headers: _t.Mapping[str, str]
-
-
-class GetApplicationSynchronizationJobSchemaArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `get_application_synchronization_job_schema`."""
-
-    application_id: str
-    synchronization_job_id: str
-    input_object: (
-        _m_microsoft_graph_power_shell_models.ApplicationsIdentity
-        | _t.Mapping[str, _t.Any]
-    )
-    expand_property: list[str]
-    property: list[str]
-    headers: _t.Mapping[str, str]
-
-
-class GetBetaUserArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `get_beta_user`."""
-
-    user_id: str
-    input_object: (
-        _m_microsoft_graph_beta_power_shell_models.BetaUsersIdentity
-        | _t.Mapping[str, _t.Any]
-    )
-    expand_property: list[str]
-    filter: str
-    property: list[str]
-    search: str
-    sort: list[str]
-    top: int
-    consistency_level: str
-    all: bool
-    count: bool
-    headers: _t.Mapping[str, str]
-    page_size: int
-
-
-class GetUserArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `get_user`."""
-
-    user_id: str
-    input_object: (
-        _m_microsoft_graph_power_shell_models.UsersIdentity | _t.Mapping[str, _t.Any]
-    )
-    expand_property: list[str]
-    filter: str
-    property: list[str]
-    search: str
-    sort: list[str]
-    top: int
-    consistency_level: str
-    all: bool
-    count: bool
-    headers: _t.Mapping[str, str]
-    page_size: int
-
-
-class NewApplicationArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `new_application`."""
-
-    body: _m_microsoft_graph_power_shell_models.Application | _t.Mapping[str, _t.Any]
-    add_ins: list[_m_microsoft_graph_power_shell_models.AddIn]
-    api: _m_microsoft_graph_power_shell_models.ApiApplication | _t.Mapping[str, _t.Any]
-    app_id: str
-    application_template_id: str
-    app_management_policies: list[
-        _m_microsoft_graph_power_shell_models.AppManagementPolicy
-    ]
-    app_roles: list[_m_microsoft_graph_power_shell_models.AppRole]
-    authentication_behaviors: (
-        _m_microsoft_graph_power_shell_models.AuthenticationBehaviors
-        | _t.Mapping[str, _t.Any]
-    )
-    certification: (
-        _m_microsoft_graph_power_shell_models.Certification | _t.Mapping[str, _t.Any]
-    )
-    created_date_time: _pd.AwareDatetime
-    created_on_behalf_of: (
-        _m_microsoft_graph_power_shell_models.DirectoryObject | _t.Mapping[str, _t.Any]
-    )
-    default_redirect_uri: str
-    deleted_date_time: _pd.AwareDatetime
-    description: str
-    disabled_by_microsoft_status: str
-    display_name: str
-    extension_properties: list[_m_microsoft_graph_power_shell_models.ExtensionProperty]
-    federated_identity_credentials: list[
-        _m_microsoft_graph_power_shell_models.FederatedIdentityCredential
-    ]
-    group_membership_claims: str
-    home_realm_discovery_policies: list[
-        _m_microsoft_graph_power_shell_models.HomeRealmDiscoveryPolicy
-    ]
-    id: str
-    identifier_uris: list[str]
-    info: (
-        _m_microsoft_graph_power_shell_models.InformationalUrl | _t.Mapping[str, _t.Any]
-    )
-    is_device_only_auth_supported: bool
-    is_fallback_public_client: bool
-    key_credentials: list[_m_microsoft_graph_power_shell_models.KeyCredential]
-    logo_input_file: str
-    native_authentication_apis_enabled: str
-    notes: str
-    oauth2_require_post_response: bool
-    optional_claims: (
-        _m_microsoft_graph_power_shell_models.OptionalClaims | _t.Mapping[str, _t.Any]
-    )
-    owners: list[_m_microsoft_graph_power_shell_models.DirectoryObject]
-    parental_control_settings: (
-        _m_microsoft_graph_power_shell_models.ParentalControlSettings
-        | _t.Mapping[str, _t.Any]
-    )
-    password_credentials: list[_m_microsoft_graph_power_shell_models.PasswordCredential]
-    public_client: (
-        _m_microsoft_graph_power_shell_models.PublicClientApplication
-        | _t.Mapping[str, _t.Any]
-    )
-    publisher_domain: str
-    request_signature_verification: (
-        _m_microsoft_graph_power_shell_models.RequestSignatureVerification
-        | _t.Mapping[str, _t.Any]
-    )
-    required_resource_access: list[
-        _m_microsoft_graph_power_shell_models.RequiredResourceAccess
-    ]
-    saml_metadata_url: str
-    service_management_reference: str
-    service_principal_lock_configuration: (
-        _m_microsoft_graph_power_shell_models.ServicePrincipalLockConfiguration
-        | _t.Mapping[str, _t.Any]
-    )
-    sign_in_audience: str
-    spa: _m_microsoft_graph_power_shell_models.SpaApplication | _t.Mapping[str, _t.Any]
-    synchronization: (
-        _m_microsoft_graph_power_shell_models.Synchronization | _t.Mapping[str, _t.Any]
-    )
-    tags: list[str]
-    token_encryption_key_id: str
-    token_issuance_policies: list[
-        _m_microsoft_graph_power_shell_models.TokenIssuancePolicy
-    ]
-    token_lifetime_policies: list[
-        _m_microsoft_graph_power_shell_models.TokenLifetimePolicy
-    ]
-    unique_name: str
-    verified_publisher: (
-        _m_microsoft_graph_power_shell_models.VerifiedPublisher
-        | _t.Mapping[str, _t.Any]
-    )
-    web: _m_microsoft_graph_power_shell_models.WebApplication | _t.Mapping[str, _t.Any]
-    additional_properties: _t.Mapping[str, _t.Any]
-    headers: _t.Mapping[str, str]
-
-
-class NewApplicationOwnerByRefArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `new_application_owner_by_ref`."""
-
-    application_id: str
-    input_object: (
-        _m_microsoft_graph_power_shell_models.ApplicationsIdentity
-        | _t.Mapping[str, _t.Any]
-    )
-    body: (
-        _m_microsoft_graph_power_shell_models.ReferenceCreate | _t.Mapping[str, _t.Any]
-    )
-    odata_id: str
-    additional_properties: _t.Mapping[str, _t.Any]
-    headers: _t.Mapping[str, str]
-    pass_thru: bool
-
-
-class NewApplicationSynchronizationJobArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `new_application_synchronization_job`."""
-
-    application_id: str
-    input_object: (
-        _m_microsoft_graph_power_shell_models.ApplicationsIdentity
-        | _t.Mapping[str, _t.Any]
-    )
-    body: (
-        _m_microsoft_graph_power_shell_models.SynchronizationJob
-        | _t.Mapping[str, _t.Any]
-    )
-    bulk_upload: _t.Mapping[str, _t.Any]
-    id: str
-    schedule: (
-        _m_microsoft_graph_power_shell_models.SynchronizationSchedule
-        | _t.Mapping[str, _t.Any]
-    )
-    schema: (
-        _m_microsoft_graph_power_shell_models.SynchronizationSchema
-        | _t.Mapping[str, _t.Any]
-    )
-    status: (
-        _m_microsoft_graph_power_shell_models.SynchronizationStatus
-        | _t.Mapping[str, _t.Any]
-    )
-    synchronization_job_settings: list[
-        _m_microsoft_graph_power_shell_models.KeyValuePair
-    ]
-    template_id: str
-    additional_properties: _t.Mapping[str, _t.Any]
-    headers: _t.Mapping[str, str]
-
-
-class RemoveApplicationArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `remove_application`."""
-
-    application_id: str
-    input_object: (
-        _m_microsoft_graph_power_shell_models.ApplicationsIdentity
-        | _t.Mapping[str, _t.Any]
-    )
-    if_match: str
-    headers: _t.Mapping[str, str]
-    pass_thru: bool
-
-
-class RemoveApplicationSynchronizationJobArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `remove_application_synchronization_job`."""
-
-    application_id: str
-    synchronization_job_id: str
-    input_object: (
-        _m_microsoft_graph_power_shell_models.ApplicationsIdentity
-        | _t.Mapping[str, _t.Any]
-    )
-    if_match: str
-    headers: _t.Mapping[str, str]
-    pass_thru: bool
-
-
-class RestartApplicationSynchronizationJobArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `restart_application_synchronization_job`."""
-
-    application_id: str
-    synchronization_job_id: str
-    input_object: (
-        _m_microsoft_graph_power_shell_models.ApplicationsIdentity
-        | _t.Mapping[str, _t.Any]
-    )
-    body: (
-        _m_microsoft_graph_power_shell_models.Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema
-        | _t.Mapping[str, _t.Any]
-    )
-    criteria: (
-        _m_microsoft_graph_power_shell_models.SynchronizationJobRestartCriteria
-        | _t.Mapping[str, _t.Any]
-    )
-    additional_properties: _t.Mapping[str, _t.Any]
-    headers: _t.Mapping[str, str]
-    pass_thru: bool
-
-
-class StartApplicationSynchronizationJobArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `start_application_synchronization_job`."""
-
-    application_id: str
-    synchronization_job_id: str
-    input_object: (
-        _m_microsoft_graph_power_shell_models.ApplicationsIdentity
-        | _t.Mapping[str, _t.Any]
-    )
-    headers: _t.Mapping[str, str]
-    pass_thru: bool
-
-
-class SuspendApplicationSynchronizationJobArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `suspend_application_synchronization_job`."""
-
-    application_id: str
-    synchronization_job_id: str
-    input_object: (
-        _m_microsoft_graph_power_shell_models.ApplicationsIdentity
-        | _t.Mapping[str, _t.Any]
-    )
-    headers: _t.Mapping[str, str]
-    pass_thru: bool
-
-
-class UpdateApplicationSynchronizationJobArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `update_application_synchronization_job`."""
-
-    application_id: str
-    synchronization_job_id: str
-    input_object: (
-        _m_microsoft_graph_power_shell_models.ApplicationsIdentity
-        | _t.Mapping[str, _t.Any]
-    )
-    body: (
-        _m_microsoft_graph_power_shell_models.SynchronizationJob
-        | _t.Mapping[str, _t.Any]
-    )
-    bulk_upload: _t.Mapping[str, _t.Any]
-    id: str
-    schedule: (
-        _m_microsoft_graph_power_shell_models.SynchronizationSchedule
-        | _t.Mapping[str, _t.Any]
-    )
-    schema: (
-        _m_microsoft_graph_power_shell_models.SynchronizationSchema
-        | _t.Mapping[str, _t.Any]
-    )
-    status: (
-        _m_microsoft_graph_power_shell_models.SynchronizationStatus
-        | _t.Mapping[str, _t.Any]
-    )
-    synchronization_job_settings: list[
-        _m_microsoft_graph_power_shell_models.KeyValuePair
-    ]
-    template_id: str
-    schedule_expiration: _pd.AwareDatetime
-    schedule_interval: _dt.timedelta
-    schedule_state: str
-    schema_directories: list[_m_microsoft_graph_power_shell_models.DirectoryDefinition]
-    schema_id: str
-    schema_synchronization_rules: list[
-        _m_microsoft_graph_power_shell_models.SynchronizationRule
-    ]
-    schema_version: str
-    additional_properties: _t.Mapping[str, _t.Any]
-    headers: _t.Mapping[str, str]
-    pass_thru: bool
-
-
-class UpdateApplicationSynchronizationJobSchemaArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `update_application_synchronization_job_schema`."""
-
-    application_id: str
-    synchronization_job_id: str
-    input_object: (
-        _m_microsoft_graph_power_shell_models.ApplicationsIdentity
-        | _t.Mapping[str, _t.Any]
-    )
-    body: (
-        _m_microsoft_graph_power_shell_models.SynchronizationSchema
-        | _t.Mapping[str, _t.Any]
-    )
-    directories: list[_m_microsoft_graph_power_shell_models.DirectoryDefinition]
-    id: str
-    synchronization_rules: list[
-        _m_microsoft_graph_power_shell_models.SynchronizationRule
-    ]
-    version: str
-    additional_properties: _t.Mapping[str, _t.Any]
-    headers: _t.Mapping[str, str]
-
-
-class UpdateUserOutlookMasterCategoryArgs(_t.TypedDict, total=False):
-    """Keyword arguments of `update_user_outlook_master_category`."""
-
-    outlook_category_id: str
-    user_id: str
-    input_object: (
-        _m_microsoft_graph_beta_power_shell_models.BetaUsersIdentity
-        | _t.Mapping[str, _t.Any]
-    )
-    body: (
-        _m_microsoft_graph_beta_power_shell_models.OutlookCategory
-        | _t.Mapping[str, _t.Any]
-    )
-    color: str
-    display_name: str
-    id: str
-    additional_properties: _t.Mapping[str, _t.Any]
-    headers: _t.Mapping[str, str]
-
-
 class Client(_r.BaseClient):
     """Synchronous client: `Client(token_or_credential, base_url=..., max_retries=..., transport=...)`."""
 
@@ -537,7 +65,7 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[AddApplicationPasswordArgs],
+        **kwargs: _t.Unpack[_a.AddApplicationPasswordArgs],
     ) -> _m_microsoft_graph_power_shell_models.PasswordCredential | None: ...
 
     @_t.overload
@@ -545,11 +73,14 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[AddApplicationPasswordArgs],
+        **kwargs: _t.Unpack[_a.AddApplicationPasswordArgs],
     ) -> _r.PreparedRequest: ...
 
     def add_application_password(
-        self, *, dry_run: bool = False, **kwargs: _t.Unpack[AddApplicationPasswordArgs]
+        self,
+        *,
+        dry_run: bool = False,
+        **kwargs: _t.Unpack[_a.AddApplicationPasswordArgs],
     ) -> (
         _m_microsoft_graph_power_shell_models.PasswordCredential
         | None
@@ -582,7 +113,7 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[GetApplicationArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationArgs],
     ) -> (
         _r.Page[_m_microsoft_graph_power_shell_models.Application]
         | _t.Iterator[_m_microsoft_graph_power_shell_models.Application]
@@ -591,11 +122,11 @@ class Client(_r.BaseClient):
 
     @_t.overload
     def get_application(
-        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[GetApplicationArgs]
+        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[_a.GetApplicationArgs]
     ) -> _r.PreparedRequest: ...
 
     def get_application(
-        self, *, dry_run: bool = False, **kwargs: _t.Unpack[GetApplicationArgs]
+        self, *, dry_run: bool = False, **kwargs: _t.Unpack[_a.GetApplicationArgs]
     ) -> (
         _r.Page[_m_microsoft_graph_power_shell_models.Application]
         | _t.Iterator[_m_microsoft_graph_power_shell_models.Application]
@@ -635,16 +166,19 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[GetApplicationCountArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationCountArgs],
     ) -> int: ...
 
     @_t.overload
     def get_application_count(
-        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[GetApplicationCountArgs]
+        self,
+        *,
+        dry_run: _t.Literal[True],
+        **kwargs: _t.Unpack[_a.GetApplicationCountArgs],
     ) -> _r.PreparedRequest: ...
 
     def get_application_count(
-        self, *, dry_run: bool = False, **kwargs: _t.Unpack[GetApplicationCountArgs]
+        self, *, dry_run: bool = False, **kwargs: _t.Unpack[_a.GetApplicationCountArgs]
     ) -> int | _r.PreparedRequest:
         """Get the number of the resource
 
@@ -667,7 +201,7 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[GetApplicationOwnerArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationOwnerArgs],
     ) -> (
         _r.Page[_m_microsoft_graph_power_shell_models.DirectoryObject]
         | _t.Iterator[_m_microsoft_graph_power_shell_models.DirectoryObject]
@@ -675,11 +209,14 @@ class Client(_r.BaseClient):
 
     @_t.overload
     def get_application_owner(
-        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[GetApplicationOwnerArgs]
+        self,
+        *,
+        dry_run: _t.Literal[True],
+        **kwargs: _t.Unpack[_a.GetApplicationOwnerArgs],
     ) -> _r.PreparedRequest: ...
 
     def get_application_owner(
-        self, *, dry_run: bool = False, **kwargs: _t.Unpack[GetApplicationOwnerArgs]
+        self, *, dry_run: bool = False, **kwargs: _t.Unpack[_a.GetApplicationOwnerArgs]
     ) -> (
         _r.Page[_m_microsoft_graph_power_shell_models.DirectoryObject]
         | _t.Iterator[_m_microsoft_graph_power_shell_models.DirectoryObject]
@@ -715,7 +252,7 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobArgs],
     ) -> (
         _r.Page[_m_microsoft_graph_power_shell_models.SynchronizationJob]
         | _t.Iterator[_m_microsoft_graph_power_shell_models.SynchronizationJob]
@@ -727,14 +264,14 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobArgs],
     ) -> _r.PreparedRequest: ...
 
     def get_application_synchronization_job(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobArgs],
     ) -> (
         _r.Page[_m_microsoft_graph_power_shell_models.SynchronizationJob]
         | _t.Iterator[_m_microsoft_graph_power_shell_models.SynchronizationJob]
@@ -774,7 +311,7 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobCountArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobCountArgs],
     ) -> int: ...
 
     @_t.overload
@@ -782,14 +319,14 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobCountArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobCountArgs],
     ) -> _r.PreparedRequest: ...
 
     def get_application_synchronization_job_count(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobCountArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobCountArgs],
     ) -> int | _r.PreparedRequest:
         """Get the number of the resource
 
@@ -816,7 +353,7 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobSchemaArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobSchemaArgs],
     ) -> _m_microsoft_graph_power_shell_models.SynchronizationSchema: ...
 
     @_t.overload
@@ -824,14 +361,14 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobSchemaArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobSchemaArgs],
     ) -> _r.PreparedRequest: ...
 
     def get_application_synchronization_job_schema(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobSchemaArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobSchemaArgs],
     ) -> (
         _m_microsoft_graph_power_shell_models.SynchronizationSchema | _r.PreparedRequest
     ):
@@ -861,7 +398,7 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[GetBetaUserArgs],
+        **kwargs: _t.Unpack[_a.GetBetaUserArgs],
     ) -> (
         _r.Page[_m_microsoft_graph_beta_power_shell_models.BetaUser]
         | _t.Iterator[_m_microsoft_graph_beta_power_shell_models.BetaUser]
@@ -870,11 +407,11 @@ class Client(_r.BaseClient):
 
     @_t.overload
     def get_beta_user(
-        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[GetBetaUserArgs]
+        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[_a.GetBetaUserArgs]
     ) -> _r.PreparedRequest: ...
 
     def get_beta_user(
-        self, *, dry_run: bool = False, **kwargs: _t.Unpack[GetBetaUserArgs]
+        self, *, dry_run: bool = False, **kwargs: _t.Unpack[_a.GetBetaUserArgs]
     ) -> (
         _r.Page[_m_microsoft_graph_beta_power_shell_models.BetaUser]
         | _t.Iterator[_m_microsoft_graph_beta_power_shell_models.BetaUser]
@@ -916,7 +453,7 @@ class Client(_r.BaseClient):
 
     @_t.overload
     def get_user(
-        self, *, dry_run: _t.Literal[False] = False, **kwargs: _t.Unpack[GetUserArgs]
+        self, *, dry_run: _t.Literal[False] = False, **kwargs: _t.Unpack[_a.GetUserArgs]
     ) -> (
         _r.Page[_m_microsoft_graph_power_shell_models.User]
         | _t.Iterator[_m_microsoft_graph_power_shell_models.User]
@@ -925,11 +462,11 @@ class Client(_r.BaseClient):
 
     @_t.overload
     def get_user(
-        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[GetUserArgs]
+        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[_a.GetUserArgs]
     ) -> _r.PreparedRequest: ...
 
     def get_user(
-        self, *, dry_run: bool = False, **kwargs: _t.Unpack[GetUserArgs]
+        self, *, dry_run: bool = False, **kwargs: _t.Unpack[_a.GetUserArgs]
     ) -> (
         _r.Page[_m_microsoft_graph_power_shell_models.User]
         | _t.Iterator[_m_microsoft_graph_power_shell_models.User]
@@ -973,16 +510,16 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[NewApplicationArgs],
+        **kwargs: _t.Unpack[_a.NewApplicationArgs],
     ) -> _m_microsoft_graph_power_shell_models.Application | None: ...
 
     @_t.overload
     def new_application(
-        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[NewApplicationArgs]
+        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[_a.NewApplicationArgs]
     ) -> _r.PreparedRequest: ...
 
     def new_application(
-        self, *, dry_run: bool = False, **kwargs: _t.Unpack[NewApplicationArgs]
+        self, *, dry_run: bool = False, **kwargs: _t.Unpack[_a.NewApplicationArgs]
     ) -> _m_microsoft_graph_power_shell_models.Application | None | _r.PreparedRequest:
         """Create a new application object.
 
@@ -1055,7 +592,7 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[NewApplicationOwnerByRefArgs],
+        **kwargs: _t.Unpack[_a.NewApplicationOwnerByRefArgs],
     ) -> bool | None: ...
 
     @_t.overload
@@ -1063,14 +600,14 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[NewApplicationOwnerByRefArgs],
+        **kwargs: _t.Unpack[_a.NewApplicationOwnerByRefArgs],
     ) -> _r.PreparedRequest: ...
 
     def new_application_owner_by_ref(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[NewApplicationOwnerByRefArgs],
+        **kwargs: _t.Unpack[_a.NewApplicationOwnerByRefArgs],
     ) -> bool | None | _r.PreparedRequest:
         """Add an owner to an application.
         Application owners can be individual users, the associated service principal, or another service principal.
@@ -1100,7 +637,7 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[NewApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.NewApplicationSynchronizationJobArgs],
     ) -> _m_microsoft_graph_power_shell_models.SynchronizationJob | None: ...
 
     @_t.overload
@@ -1108,14 +645,14 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[NewApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.NewApplicationSynchronizationJobArgs],
     ) -> _r.PreparedRequest: ...
 
     def new_application_synchronization_job(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[NewApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.NewApplicationSynchronizationJobArgs],
     ) -> (
         _m_microsoft_graph_power_shell_models.SynchronizationJob
         | None
@@ -1153,16 +690,19 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[RemoveApplicationArgs],
+        **kwargs: _t.Unpack[_a.RemoveApplicationArgs],
     ) -> bool | None: ...
 
     @_t.overload
     def remove_application(
-        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[RemoveApplicationArgs]
+        self,
+        *,
+        dry_run: _t.Literal[True],
+        **kwargs: _t.Unpack[_a.RemoveApplicationArgs],
     ) -> _r.PreparedRequest: ...
 
     def remove_application(
-        self, *, dry_run: bool = False, **kwargs: _t.Unpack[RemoveApplicationArgs]
+        self, *, dry_run: bool = False, **kwargs: _t.Unpack[_a.RemoveApplicationArgs]
     ) -> bool | None | _r.PreparedRequest:
         """Delete an application object.
         When deleted, apps are moved to a temporary container and can be restored within 30 days.
@@ -1189,7 +729,7 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[RemoveApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.RemoveApplicationSynchronizationJobArgs],
     ) -> bool | None: ...
 
     @_t.overload
@@ -1197,14 +737,14 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[RemoveApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.RemoveApplicationSynchronizationJobArgs],
     ) -> _r.PreparedRequest: ...
 
     def remove_application_synchronization_job(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[RemoveApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.RemoveApplicationSynchronizationJobArgs],
     ) -> bool | None | _r.PreparedRequest:
         """Delete navigation property jobs for applications
 
@@ -1232,7 +772,7 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[RestartApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.RestartApplicationSynchronizationJobArgs],
     ) -> bool | None: ...
 
     @_t.overload
@@ -1240,14 +780,14 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[RestartApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.RestartApplicationSynchronizationJobArgs],
     ) -> _r.PreparedRequest: ...
 
     def restart_application_synchronization_job(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[RestartApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.RestartApplicationSynchronizationJobArgs],
     ) -> bool | None | _r.PreparedRequest:
         """Restart a stopped synchronization job, forcing it to reprocess all the objects in the directory.
         Optionally clears existing the synchronization state and previous errors.
@@ -1280,7 +820,7 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[StartApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.StartApplicationSynchronizationJobArgs],
     ) -> bool | None: ...
 
     @_t.overload
@@ -1288,14 +828,14 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[StartApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.StartApplicationSynchronizationJobArgs],
     ) -> _r.PreparedRequest: ...
 
     def start_application_synchronization_job(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[StartApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.StartApplicationSynchronizationJobArgs],
     ) -> bool | None | _r.PreparedRequest:
         """Start an existing synchronization job.
         If the job is in a paused state, it continues processing changes from the point where it was paused.
@@ -1324,7 +864,7 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[SuspendApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.SuspendApplicationSynchronizationJobArgs],
     ) -> bool | None: ...
 
     @_t.overload
@@ -1332,14 +872,14 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[SuspendApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.SuspendApplicationSynchronizationJobArgs],
     ) -> _r.PreparedRequest: ...
 
     def suspend_application_synchronization_job(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[SuspendApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.SuspendApplicationSynchronizationJobArgs],
     ) -> bool | None | _r.PreparedRequest:
         """Temporarily stop a running synchronization job.
         All the progress, including job state, is persisted, and the job will continue from where it left off when a start call is made.
@@ -1367,7 +907,7 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[UpdateApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.UpdateApplicationSynchronizationJobArgs],
     ) -> _m_microsoft_graph_power_shell_models.SynchronizationJob | bool | None: ...
 
     @_t.overload
@@ -1375,14 +915,14 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[UpdateApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.UpdateApplicationSynchronizationJobArgs],
     ) -> _r.PreparedRequest: ...
 
     def update_application_synchronization_job(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[UpdateApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.UpdateApplicationSynchronizationJobArgs],
     ) -> (
         _m_microsoft_graph_power_shell_models.SynchronizationJob
         | bool
@@ -1432,7 +972,7 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[UpdateApplicationSynchronizationJobSchemaArgs],
+        **kwargs: _t.Unpack[_a.UpdateApplicationSynchronizationJobSchemaArgs],
     ) -> _m_microsoft_graph_power_shell_models.SynchronizationSchema | None: ...
 
     @_t.overload
@@ -1440,14 +980,14 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[UpdateApplicationSynchronizationJobSchemaArgs],
+        **kwargs: _t.Unpack[_a.UpdateApplicationSynchronizationJobSchemaArgs],
     ) -> _r.PreparedRequest: ...
 
     def update_application_synchronization_job_schema(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[UpdateApplicationSynchronizationJobSchemaArgs],
+        **kwargs: _t.Unpack[_a.UpdateApplicationSynchronizationJobSchemaArgs],
     ) -> (
         _m_microsoft_graph_power_shell_models.SynchronizationSchema
         | None
@@ -1485,7 +1025,7 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[UpdateUserOutlookMasterCategoryArgs],
+        **kwargs: _t.Unpack[_a.UpdateUserOutlookMasterCategoryArgs],
     ) -> _m_microsoft_graph_beta_power_shell_models.OutlookCategory | None: ...
 
     @_t.overload
@@ -1493,14 +1033,14 @@ class Client(_r.BaseClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[UpdateUserOutlookMasterCategoryArgs],
+        **kwargs: _t.Unpack[_a.UpdateUserOutlookMasterCategoryArgs],
     ) -> _r.PreparedRequest: ...
 
     def update_user_outlook_master_category(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[UpdateUserOutlookMasterCategoryArgs],
+        **kwargs: _t.Unpack[_a.UpdateUserOutlookMasterCategoryArgs],
     ) -> (
         _m_microsoft_graph_beta_power_shell_models.OutlookCategory
         | None
@@ -1539,7 +1079,7 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[AddApplicationPasswordArgs],
+        **kwargs: _t.Unpack[_a.AddApplicationPasswordArgs],
     ) -> _m_microsoft_graph_power_shell_models.PasswordCredential | None: ...
 
     @_t.overload
@@ -1547,11 +1087,14 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[AddApplicationPasswordArgs],
+        **kwargs: _t.Unpack[_a.AddApplicationPasswordArgs],
     ) -> _r.PreparedRequest: ...
 
     async def add_application_password(
-        self, *, dry_run: bool = False, **kwargs: _t.Unpack[AddApplicationPasswordArgs]
+        self,
+        *,
+        dry_run: bool = False,
+        **kwargs: _t.Unpack[_a.AddApplicationPasswordArgs],
     ) -> (
         _m_microsoft_graph_power_shell_models.PasswordCredential
         | None
@@ -1584,7 +1127,7 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[GetApplicationArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationArgs],
     ) -> (
         _r.Page[_m_microsoft_graph_power_shell_models.Application]
         | _t.AsyncIterator[_m_microsoft_graph_power_shell_models.Application]
@@ -1593,11 +1136,11 @@ class AsyncClient(_r.BaseAsyncClient):
 
     @_t.overload
     async def get_application(
-        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[GetApplicationArgs]
+        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[_a.GetApplicationArgs]
     ) -> _r.PreparedRequest: ...
 
     async def get_application(
-        self, *, dry_run: bool = False, **kwargs: _t.Unpack[GetApplicationArgs]
+        self, *, dry_run: bool = False, **kwargs: _t.Unpack[_a.GetApplicationArgs]
     ) -> (
         _r.Page[_m_microsoft_graph_power_shell_models.Application]
         | _t.AsyncIterator[_m_microsoft_graph_power_shell_models.Application]
@@ -1637,16 +1180,19 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[GetApplicationCountArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationCountArgs],
     ) -> int: ...
 
     @_t.overload
     async def get_application_count(
-        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[GetApplicationCountArgs]
+        self,
+        *,
+        dry_run: _t.Literal[True],
+        **kwargs: _t.Unpack[_a.GetApplicationCountArgs],
     ) -> _r.PreparedRequest: ...
 
     async def get_application_count(
-        self, *, dry_run: bool = False, **kwargs: _t.Unpack[GetApplicationCountArgs]
+        self, *, dry_run: bool = False, **kwargs: _t.Unpack[_a.GetApplicationCountArgs]
     ) -> int | _r.PreparedRequest:
         """Get the number of the resource
 
@@ -1669,7 +1215,7 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[GetApplicationOwnerArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationOwnerArgs],
     ) -> (
         _r.Page[_m_microsoft_graph_power_shell_models.DirectoryObject]
         | _t.AsyncIterator[_m_microsoft_graph_power_shell_models.DirectoryObject]
@@ -1677,11 +1223,14 @@ class AsyncClient(_r.BaseAsyncClient):
 
     @_t.overload
     async def get_application_owner(
-        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[GetApplicationOwnerArgs]
+        self,
+        *,
+        dry_run: _t.Literal[True],
+        **kwargs: _t.Unpack[_a.GetApplicationOwnerArgs],
     ) -> _r.PreparedRequest: ...
 
     async def get_application_owner(
-        self, *, dry_run: bool = False, **kwargs: _t.Unpack[GetApplicationOwnerArgs]
+        self, *, dry_run: bool = False, **kwargs: _t.Unpack[_a.GetApplicationOwnerArgs]
     ) -> (
         _r.Page[_m_microsoft_graph_power_shell_models.DirectoryObject]
         | _t.AsyncIterator[_m_microsoft_graph_power_shell_models.DirectoryObject]
@@ -1717,7 +1266,7 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobArgs],
     ) -> (
         _r.Page[_m_microsoft_graph_power_shell_models.SynchronizationJob]
         | _t.AsyncIterator[_m_microsoft_graph_power_shell_models.SynchronizationJob]
@@ -1729,14 +1278,14 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobArgs],
     ) -> _r.PreparedRequest: ...
 
     async def get_application_synchronization_job(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobArgs],
     ) -> (
         _r.Page[_m_microsoft_graph_power_shell_models.SynchronizationJob]
         | _t.AsyncIterator[_m_microsoft_graph_power_shell_models.SynchronizationJob]
@@ -1778,7 +1327,7 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobCountArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobCountArgs],
     ) -> int: ...
 
     @_t.overload
@@ -1786,14 +1335,14 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobCountArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobCountArgs],
     ) -> _r.PreparedRequest: ...
 
     async def get_application_synchronization_job_count(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobCountArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobCountArgs],
     ) -> int | _r.PreparedRequest:
         """Get the number of the resource
 
@@ -1820,7 +1369,7 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobSchemaArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobSchemaArgs],
     ) -> _m_microsoft_graph_power_shell_models.SynchronizationSchema: ...
 
     @_t.overload
@@ -1828,14 +1377,14 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobSchemaArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobSchemaArgs],
     ) -> _r.PreparedRequest: ...
 
     async def get_application_synchronization_job_schema(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[GetApplicationSynchronizationJobSchemaArgs],
+        **kwargs: _t.Unpack[_a.GetApplicationSynchronizationJobSchemaArgs],
     ) -> (
         _m_microsoft_graph_power_shell_models.SynchronizationSchema | _r.PreparedRequest
     ):
@@ -1865,7 +1414,7 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[GetBetaUserArgs],
+        **kwargs: _t.Unpack[_a.GetBetaUserArgs],
     ) -> (
         _r.Page[_m_microsoft_graph_beta_power_shell_models.BetaUser]
         | _t.AsyncIterator[_m_microsoft_graph_beta_power_shell_models.BetaUser]
@@ -1874,11 +1423,11 @@ class AsyncClient(_r.BaseAsyncClient):
 
     @_t.overload
     async def get_beta_user(
-        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[GetBetaUserArgs]
+        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[_a.GetBetaUserArgs]
     ) -> _r.PreparedRequest: ...
 
     async def get_beta_user(
-        self, *, dry_run: bool = False, **kwargs: _t.Unpack[GetBetaUserArgs]
+        self, *, dry_run: bool = False, **kwargs: _t.Unpack[_a.GetBetaUserArgs]
     ) -> (
         _r.Page[_m_microsoft_graph_beta_power_shell_models.BetaUser]
         | _t.AsyncIterator[_m_microsoft_graph_beta_power_shell_models.BetaUser]
@@ -1920,7 +1469,7 @@ class AsyncClient(_r.BaseAsyncClient):
 
     @_t.overload
     async def get_user(
-        self, *, dry_run: _t.Literal[False] = False, **kwargs: _t.Unpack[GetUserArgs]
+        self, *, dry_run: _t.Literal[False] = False, **kwargs: _t.Unpack[_a.GetUserArgs]
     ) -> (
         _r.Page[_m_microsoft_graph_power_shell_models.User]
         | _t.AsyncIterator[_m_microsoft_graph_power_shell_models.User]
@@ -1929,11 +1478,11 @@ class AsyncClient(_r.BaseAsyncClient):
 
     @_t.overload
     async def get_user(
-        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[GetUserArgs]
+        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[_a.GetUserArgs]
     ) -> _r.PreparedRequest: ...
 
     async def get_user(
-        self, *, dry_run: bool = False, **kwargs: _t.Unpack[GetUserArgs]
+        self, *, dry_run: bool = False, **kwargs: _t.Unpack[_a.GetUserArgs]
     ) -> (
         _r.Page[_m_microsoft_graph_power_shell_models.User]
         | _t.AsyncIterator[_m_microsoft_graph_power_shell_models.User]
@@ -1977,16 +1526,16 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[NewApplicationArgs],
+        **kwargs: _t.Unpack[_a.NewApplicationArgs],
     ) -> _m_microsoft_graph_power_shell_models.Application | None: ...
 
     @_t.overload
     async def new_application(
-        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[NewApplicationArgs]
+        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[_a.NewApplicationArgs]
     ) -> _r.PreparedRequest: ...
 
     async def new_application(
-        self, *, dry_run: bool = False, **kwargs: _t.Unpack[NewApplicationArgs]
+        self, *, dry_run: bool = False, **kwargs: _t.Unpack[_a.NewApplicationArgs]
     ) -> _m_microsoft_graph_power_shell_models.Application | None | _r.PreparedRequest:
         """Create a new application object.
 
@@ -2059,7 +1608,7 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[NewApplicationOwnerByRefArgs],
+        **kwargs: _t.Unpack[_a.NewApplicationOwnerByRefArgs],
     ) -> bool | None: ...
 
     @_t.overload
@@ -2067,14 +1616,14 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[NewApplicationOwnerByRefArgs],
+        **kwargs: _t.Unpack[_a.NewApplicationOwnerByRefArgs],
     ) -> _r.PreparedRequest: ...
 
     async def new_application_owner_by_ref(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[NewApplicationOwnerByRefArgs],
+        **kwargs: _t.Unpack[_a.NewApplicationOwnerByRefArgs],
     ) -> bool | None | _r.PreparedRequest:
         """Add an owner to an application.
         Application owners can be individual users, the associated service principal, or another service principal.
@@ -2104,7 +1653,7 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[NewApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.NewApplicationSynchronizationJobArgs],
     ) -> _m_microsoft_graph_power_shell_models.SynchronizationJob | None: ...
 
     @_t.overload
@@ -2112,14 +1661,14 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[NewApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.NewApplicationSynchronizationJobArgs],
     ) -> _r.PreparedRequest: ...
 
     async def new_application_synchronization_job(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[NewApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.NewApplicationSynchronizationJobArgs],
     ) -> (
         _m_microsoft_graph_power_shell_models.SynchronizationJob
         | None
@@ -2159,16 +1708,19 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[RemoveApplicationArgs],
+        **kwargs: _t.Unpack[_a.RemoveApplicationArgs],
     ) -> bool | None: ...
 
     @_t.overload
     async def remove_application(
-        self, *, dry_run: _t.Literal[True], **kwargs: _t.Unpack[RemoveApplicationArgs]
+        self,
+        *,
+        dry_run: _t.Literal[True],
+        **kwargs: _t.Unpack[_a.RemoveApplicationArgs],
     ) -> _r.PreparedRequest: ...
 
     async def remove_application(
-        self, *, dry_run: bool = False, **kwargs: _t.Unpack[RemoveApplicationArgs]
+        self, *, dry_run: bool = False, **kwargs: _t.Unpack[_a.RemoveApplicationArgs]
     ) -> bool | None | _r.PreparedRequest:
         """Delete an application object.
         When deleted, apps are moved to a temporary container and can be restored within 30 days.
@@ -2195,7 +1747,7 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[RemoveApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.RemoveApplicationSynchronizationJobArgs],
     ) -> bool | None: ...
 
     @_t.overload
@@ -2203,14 +1755,14 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[RemoveApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.RemoveApplicationSynchronizationJobArgs],
     ) -> _r.PreparedRequest: ...
 
     async def remove_application_synchronization_job(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[RemoveApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.RemoveApplicationSynchronizationJobArgs],
     ) -> bool | None | _r.PreparedRequest:
         """Delete navigation property jobs for applications
 
@@ -2238,7 +1790,7 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[RestartApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.RestartApplicationSynchronizationJobArgs],
     ) -> bool | None: ...
 
     @_t.overload
@@ -2246,14 +1798,14 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[RestartApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.RestartApplicationSynchronizationJobArgs],
     ) -> _r.PreparedRequest: ...
 
     async def restart_application_synchronization_job(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[RestartApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.RestartApplicationSynchronizationJobArgs],
     ) -> bool | None | _r.PreparedRequest:
         """Restart a stopped synchronization job, forcing it to reprocess all the objects in the directory.
         Optionally clears existing the synchronization state and previous errors.
@@ -2286,7 +1838,7 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[StartApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.StartApplicationSynchronizationJobArgs],
     ) -> bool | None: ...
 
     @_t.overload
@@ -2294,14 +1846,14 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[StartApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.StartApplicationSynchronizationJobArgs],
     ) -> _r.PreparedRequest: ...
 
     async def start_application_synchronization_job(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[StartApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.StartApplicationSynchronizationJobArgs],
     ) -> bool | None | _r.PreparedRequest:
         """Start an existing synchronization job.
         If the job is in a paused state, it continues processing changes from the point where it was paused.
@@ -2332,7 +1884,7 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[SuspendApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.SuspendApplicationSynchronizationJobArgs],
     ) -> bool | None: ...
 
     @_t.overload
@@ -2340,14 +1892,14 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[SuspendApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.SuspendApplicationSynchronizationJobArgs],
     ) -> _r.PreparedRequest: ...
 
     async def suspend_application_synchronization_job(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[SuspendApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.SuspendApplicationSynchronizationJobArgs],
     ) -> bool | None | _r.PreparedRequest:
         """Temporarily stop a running synchronization job.
         All the progress, including job state, is persisted, and the job will continue from where it left off when a start call is made.
@@ -2375,7 +1927,7 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[UpdateApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.UpdateApplicationSynchronizationJobArgs],
     ) -> _m_microsoft_graph_power_shell_models.SynchronizationJob | bool | None: ...
 
     @_t.overload
@@ -2383,14 +1935,14 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[UpdateApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.UpdateApplicationSynchronizationJobArgs],
     ) -> _r.PreparedRequest: ...
 
     async def update_application_synchronization_job(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[UpdateApplicationSynchronizationJobArgs],
+        **kwargs: _t.Unpack[_a.UpdateApplicationSynchronizationJobArgs],
     ) -> (
         _m_microsoft_graph_power_shell_models.SynchronizationJob
         | bool
@@ -2440,7 +1992,7 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[UpdateApplicationSynchronizationJobSchemaArgs],
+        **kwargs: _t.Unpack[_a.UpdateApplicationSynchronizationJobSchemaArgs],
     ) -> _m_microsoft_graph_power_shell_models.SynchronizationSchema | None: ...
 
     @_t.overload
@@ -2448,14 +2000,14 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[UpdateApplicationSynchronizationJobSchemaArgs],
+        **kwargs: _t.Unpack[_a.UpdateApplicationSynchronizationJobSchemaArgs],
     ) -> _r.PreparedRequest: ...
 
     async def update_application_synchronization_job_schema(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[UpdateApplicationSynchronizationJobSchemaArgs],
+        **kwargs: _t.Unpack[_a.UpdateApplicationSynchronizationJobSchemaArgs],
     ) -> (
         _m_microsoft_graph_power_shell_models.SynchronizationSchema
         | None
@@ -2493,7 +2045,7 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[False] = False,
-        **kwargs: _t.Unpack[UpdateUserOutlookMasterCategoryArgs],
+        **kwargs: _t.Unpack[_a.UpdateUserOutlookMasterCategoryArgs],
     ) -> _m_microsoft_graph_beta_power_shell_models.OutlookCategory | None: ...
 
     @_t.overload
@@ -2501,14 +2053,14 @@ class AsyncClient(_r.BaseAsyncClient):
         self,
         *,
         dry_run: _t.Literal[True],
-        **kwargs: _t.Unpack[UpdateUserOutlookMasterCategoryArgs],
+        **kwargs: _t.Unpack[_a.UpdateUserOutlookMasterCategoryArgs],
     ) -> _r.PreparedRequest: ...
 
     async def update_user_outlook_master_category(
         self,
         *,
         dry_run: bool = False,
-        **kwargs: _t.Unpack[UpdateUserOutlookMasterCategoryArgs],
+        **kwargs: _t.Unpack[_a.UpdateUserOutlookMasterCategoryArgs],
     ) -> (
         _m_microsoft_graph_beta_power_shell_models.OutlookCategory
         | None

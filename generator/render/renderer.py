@@ -44,6 +44,7 @@ def render_sources(project: ResolvedProject, templates: Path | None = None) -> d
         (f"{package}/_runtime.py", "runtime.py.jinja", client_views.runtime(project)),
         (f"{package}/_operations.py", "operations.py.jinja", client_views.operations(project)),
         (f"{package}/client.py", "client.py.jinja", client_views.client(project)),
+        (f"{package}/arguments.py", "arguments.py.jinja", client_views.arguments(project)),
         (f"{package}/cli.py", "cli.py.jinja", cli_views.cli(project)),
         (f"{package}/__main__.py", "main.py.jinja", cli_views.main_module(project)),
         ("pyproject.toml", "pyproject.toml.jinja", cli_views.pyproject(project)),
