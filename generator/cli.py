@@ -22,10 +22,11 @@ from generator.serialize import to_json, to_yaml
 
 
 def _print_diagnostics(items: list[Diagnostic], quiet: bool = False) -> None:
-    for item in items:
-        if quiet and item.severity is Severity.INFO:
-            continue
-        click.echo(str(item), err=True)
+    # One write: a module's help has tens of thousands of diagnostics, and an echo each cost a
+    # no-op regenerate of 5,000 specs 0.35 s.
+    lines = [str(item) for item in items if not (quiet and item.severity is Severity.INFO)]
+    if lines:
+        click.echo("\n".join(lines), err=True)
 
 
 def _summary(items: list[Diagnostic], files: int) -> str:

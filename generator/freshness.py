@@ -39,8 +39,9 @@ def inputs_key(config: Config) -> str:
         folders.append(("user templates", config.templates))
     for label, folder in folders:
         parts.append(label)
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            parts += [path.relative_to(folder).as_posix(), hashlib.sha256(path.read_bytes()).digest()]
+        files = sorted((p.relative_to(folder).as_posix(), p) for p in folder.rglob("*") if p.is_file())
+        for name, path in files:  # sorted by name: comparing Path objects costs more than hashing
+            parts += [name, hashlib.sha256(path.read_bytes()).digest()]
     return digest(*parts)
 
 
