@@ -23,6 +23,8 @@ def _escape_char(char: str) -> str:
 
 def py_string(text: str) -> str:
     """A double-quoted Python literal whose value is exactly `text` (black leaves it unchanged)."""
+    if text.isprintable() and "\\" not in text and '"' not in text:
+        return f'"{text}"'  # most text: nothing to escape (`isprintable` is False for controls and surrogates)
     return '"' + "".join(_escape_char(c) for c in text) + '"'
 
 
@@ -57,8 +59,11 @@ def docstring_value(literal: str) -> str:
 
 
 def _docstring_line(line: str) -> str:
+    line = line.rstrip()
+    if line.isprintable() and "\\" not in line:
+        return line.replace('"""', '""\\"')  # most lines: nothing to escape
     out = []
-    for char in line.rstrip():
+    for char in line:
         if char == "\\":
             out.append("\\\\")
         elif char == "\t":
