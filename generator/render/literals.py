@@ -24,7 +24,7 @@ def _escape_char(char: str) -> str:
 def py_string(text: str) -> str:
     """A double-quoted Python literal whose value is exactly `text` (black leaves it unchanged)."""
     if text.isprintable() and "\\" not in text and '"' not in text:
-        return f'"{text}"'  # most text: nothing to escape (`isprintable` is False for controls and surrogates)
+        return f'"{text}"'  # most text (`isprintable` is False for controls and surrogates)
     return '"' + "".join(_escape_char(c) for c in text) + '"'
 
 
@@ -60,22 +60,18 @@ def docstring_value(literal: str) -> str:
 
 def _docstring_line(line: str) -> str:
     line = line.rstrip()
-    if line.isprintable() and "\\" not in line:
-        return line.replace('"""', '""\\"')  # most lines: nothing to escape
-    out = []
-    for char in line:
-        if char == "\\":
-            out.append("\\\\")
-        elif char == "\t":
-            out.append("\\t")
-        elif "\ud800" <= char <= "\udfff":
-            out.append("\ufffd")  # a class docstring must encode as UTF-8, or the class cannot be created
-        elif char.isprintable():
-            out.append(char)
-        else:
-            out.append(_escape_char(char))
-    escaped = "".join(out)
+    escaped = line if line.isprintable() and "\\" not in line else "".join(map(_docstring_char, line))
     return escaped.replace('"""', '""\\"')
+
+
+def _docstring_char(char: str) -> str:
+    if char == "\\":
+        return "\\\\"
+    if char == "\t":
+        return "\\t"
+    if "\ud800" <= char <= "\udfff":
+        return "\ufffd"  # a class docstring must encode as UTF-8, or the class cannot be created
+    return char if char.isprintable() else _escape_char(char)
 
 
 def py_comment(text: str) -> str:
