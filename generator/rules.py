@@ -117,5 +117,59 @@ RULES: dict[str, Rule] = {
         Rule(
             "PG084", _W, "unknown key in routes.yaml", "use segments, cmdlets, method, path, base-url, sets"
         ),
+        Rule(
+            "PG090",
+            _W,
+            "API description cannot be read; the help alone serves its modules",
+            "fix the file at the reported line, or the path in [tool.platygen.api-descriptions]",
+        ),
+        Rule(
+            "PG091",
+            _W,
+            "part of an API description is invalid or unsupported; that part is skipped",
+            "fix the description (operationId, $ref, type) at the reported line",
+        ),
+        Rule(
+            "PG092",
+            _W,
+            "parameter set matches no operation of the module's API description; left out of the client and CLI",
+            "check the cmdlet against the description, or give its route in routes.yaml",
+        ),
+        Rule(
+            "PG093",
+            _W,
+            "parameter set matches several operations equally; left out of the client and CLI",
+            "give its route in routes.yaml",
+        ),
+        Rule(
+            "PG094",
+            _W,
+            "help and API description disagree on a parameter (missing, extra or of another type)",
+            "align the help with the description; the description decides what is sent",
+        ),
+        Rule(
+            "PG095",
+            _W,
+            "help and API description disagree on a property's type or name; the description wins",
+            "align the help with the description",
+        ),
+        Rule(
+            "PG096",
+            _I,
+            "properties the help does not list were added to a model from the API description",
+            "nothing; informational",
+        ),
+        Rule(
+            "PG097",
+            _W,
+            "AutoRest directive not understood or not applicable; ignored",
+            "check the directive against autorest.powershell's documented form",
+        ),
+        Rule(
+            "PG098",
+            _W,
+            "sample request in the help disagrees with the operation the set is bound to",
+            "fix the sample, or check the binding",
+        ),
     ]
 }
