@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import keyword
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 DEFAULT_TYPE_PREFIXES = {
@@ -20,6 +22,9 @@ DEFAULT_BASE_URLS = {
     "Microsoft.Graph.*": "https://graph.microsoft.com/v1.0",
 }
 DEFAULT_WIRE_NAMES = {"ODataType": "@odata.type", "ODataId": "@odata.id", "ODataContext": "@odata.context"}
+# Modules whose cmdlets follow Microsoft Graph's naming, so that a route inferred from the naming
+# conventions can be trusted without an API description (elsewhere such a route is only a guess).
+DEFAULT_GRAPH_CONVENTIONS = ("Microsoft.Graph.*",)
 
 
 _CLI_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
@@ -41,6 +46,21 @@ class Config:
     base_urls: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_BASE_URLS))
     noun_prefixes: dict[str, str] = field(default_factory=dict)
     cli_name: str = ""  # console script of the generated CLI; "" → the package name in kebab-case
+    # Module name pattern → API description files (and AutoRest configurations), relative to `root`.
+    api_descriptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    graph_conventions: tuple[str, ...] = DEFAULT_GRAPH_CONVENTIONS
+
+    def follows_graph(self, module: str) -> bool:
+        return any(fnmatch.fnmatchcase(module, pattern) for pattern in self.graph_conventions)
+
+    def base_url(self, module: str) -> str:
+        """The configured service root of a module ("" when none is)."""
+        pattern = longest_match(self.base_urls, module)
+        return self.base_urls[pattern].rstrip("/") if pattern is not None else ""
+
+    def description_files(self, module: str) -> tuple[str, ...]:
+        pattern = longest_match(self.api_descriptions, module)
+        return self.api_descriptions[pattern] if pattern is not None else ()
 
     @property
     def program(self) -> str:
@@ -92,6 +112,8 @@ def load(root: Path | None = None) -> Config:
         "base-urls",
         "noun-prefixes",
         "cli-name",
+        "api-descriptions",
+        "graph-conventions",
     }
     unknown = sorted(set(settings) - known)
     if unknown:
@@ -116,7 +138,38 @@ def load(root: Path | None = None) -> Config:
         base_urls={**DEFAULT_BASE_URLS, **_strings(settings, "base-urls")},
         noun_prefixes=_strings(settings, "noun-prefixes"),
         cli_name=cli_name,
+        api_descriptions=_file_lists(settings),
+        graph_conventions=_patterns(settings, "graph-conventions", DEFAULT_GRAPH_CONVENTIONS),
     )
+
+
+def longest_match(patterns: Iterable[str], name: str) -> str | None:
+    """The longest glob pattern that matches `name` (the most specific setting wins)."""
+    matching = [p for p in patterns if fnmatch.fnmatchcase(name, p)]
+    return max(matching, key=lambda p: (len(p), p)) if matching else None
+
+
+def _file_lists(settings: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """`"Module.*" = ["api/x.json", ...]` (or one string); paths stay relative to the project and inside it."""
+    table = settings.get("api-descriptions", {})
+    if not isinstance(table, dict):
+        raise ConfigError("[tool.platygen.api-descriptions] must map module name patterns to files")
+    result: dict[str, tuple[str, ...]] = {}
+    for pattern, files in table.items():
+        listed = [files] if isinstance(files, str) else files
+        if not isinstance(listed, list) or not listed or not all(isinstance(f, str) and f for f in listed):
+            raise ConfigError(
+                f"[tool.platygen.api-descriptions] {pattern!r} must be a file or a list of files"
+            )
+        result[pattern] = tuple(listed)
+    return result
+
+
+def _patterns(settings: dict[str, Any], key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    value = settings.get(key, list(default))
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"[tool.platygen] {key} must be a list of module name patterns")
+    return tuple(value)
 
 
 def _strings(settings: dict[str, Any], key: str) -> dict[str, str]:

@@ -1,7 +1,8 @@
 """Is the output already what these inputs make? Answered from hashes, without reading one spec.
 
 After a successful run the cache records, under a key made of every input (each file under the
-specs folder, the templates, the settings, the generator's own code and its libraries' versions),
+specs folder, the API descriptions, the templates, the settings, the generator's own code and its
+libraries' versions),
 the hash of every output file, how many specs were read and the diagnostics. A later run with the
 same key, whose output folder still holds exactly those files, replays the diagnostics and stops:
 nothing is read, resolved, rendered or formatted. Anything else (an edited spec, a hand-edited or
@@ -42,6 +43,12 @@ def inputs_key(config: Config) -> str:
         files = sorted((p.relative_to(folder).as_posix(), p) for p in folder.rglob("*") if p.is_file())
         for name, path in files:  # sorted by name: comparing Path objects costs more than hashing
             parts += [name, hashlib.sha256(path.read_bytes()).digest()]
+    parts.append("api descriptions")  # wherever they are kept, not only under specs/
+    for name in sorted({f for files in config.api_descriptions.values() for f in files}):
+        try:
+            parts += [name, hashlib.sha256((config.root / name).read_bytes()).digest()]
+        except OSError:
+            parts += [name, b"unreadable"]
     return digest(*parts)
 
 

@@ -181,7 +181,10 @@ def build(
     The files with a diagnostic of a `leave_out` severity are left out of the project (their
     diagnostics are still reported); their paths come last.
     """
+    from generator.api.load import load as load_descriptions
+    from generator.bind.binder import bind
     from generator.read import routes_file
+    from generator.resolve.nouns import noun_prefixes
     from generator.resolve.resolver import resolve
 
     with timed(timings, "read"):
@@ -189,10 +192,14 @@ def build(
     diagnostics = [d for r in results for d in r.diagnostics]
     left_out = [r.path for r in results if leave_out and any(d.severity in leave_out for d in r.diagnostics)]
     cmdlets = [r.cmdlet for r in results if r.cmdlet is not None and r.path not in left_out]
+    with timed(timings, "read descriptions"):
+        apis = load_descriptions(config, cache)
+    with timed(timings, "bind"):
+        bound = bind(cmdlets, apis, noun_prefixes(cmdlets, config.noun_prefixes))
     with timed(timings, "resolve"):
         target = config.specs / routes_file.FILE_NAME
         routes = routes_file.load(target, display_path(target, config.root))
-        project = resolve(cmdlets, config, routes)
+        project = resolve(cmdlets, config, routes, bound)
     return project, sort_diagnostics(diagnostics + project.diagnostics), len(results), left_out
 
 

@@ -36,5 +36,50 @@ class Model(_pd.BaseModel):
 
     @classmethod
     def from_wire(cls, data: _t.Any) -> _t.Self:
-        """Parse a response body (a dict with wire names)."""
-        return cls.model_validate(data)
+        """Parse a response body (a dict with wire names).
+
+        What the service sends is taken as sent where it goes beyond the API description: an enum
+        value added after the description was written is kept, not refused.
+        """
+        return cls.model_validate(data, context=WIRE)
+
+
+# Validation context of `Model.from_wire`: the data comes from the service, not from the caller.
+WIRE: dict[str, _t.Any] = {"wire": True}
+
+
+def _from_service(info: _pd.ValidationInfo) -> bool:
+    return isinstance(info.context, dict) and bool(info.context.get("wire"))
+
+
+def _known_value(
+    value: _t.Any, handler: _pd.ValidatorFunctionWrapHandler, info: _pd.ValidationInfo
+) -> _t.Any:
+    try:
+        return handler(value)
+    except _pd.ValidationError:
+        if isinstance(value, str) and _from_service(info):
+            return value
+        raise
+
+
+# On an enum's `Literal`: a caller's value must be one of the listed ones; the service's is kept as sent.
+EnumValue = _pd.WrapValidator(_known_value)
+
+
+def flags(*members: str) -> _pd.AfterValidator:
+    """A flags enum's value: a comma-separated list of members (`"read,write"`)."""
+
+    def check(value: str, info: _pd.ValidationInfo) -> str:
+        unknown = [
+            part
+            for part in (p.strip() for p in value.split(","))
+            if part and part not in members
+        ]
+        if unknown and not _from_service(info):
+            raise ValueError(
+                f"{', '.join(map(repr, unknown))} not among {', '.join(members)}"
+            )
+        return value
+
+    return _pd.AfterValidator(check)

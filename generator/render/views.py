@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 
 from generator.render.imports import Imports
 from generator.render.literals import docstring_value, py_comment, py_docstring, py_string
-from generator.resolve.model import ModelClass, ModelField, ModelModule, ResolvedProject
+from generator.resolve.model import ModelClass, ModelEnum, ModelField, ModelModule, ResolvedProject
 
 T = TypeVar("T")
 
@@ -25,13 +25,30 @@ def model_module(project: ResolvedProject, module: ModelModule) -> dict[str, Any
     imports.add_local("from .._base import Model as _Model")
     for other in module.model_modules:
         imports.add_local(f"from . import {other} as _m_{other}")
+    if module.enums:
+        imports.add_module("typing")
+        imports.add_local("from .. import _base as _b")
     return {
         "header": header(f"the help files' NOTES trees ({len(module.sources)} spec files)"),
         "docstring": py_docstring(f"Models of the .NET namespace {module.namespace}.", ""),
         "imports": imports.lines(),
-        "all": [py_string(c.name) for c in module.classes],
+        "all": [py_string(name) for name in sorted([c.name for c in module.classes] + [e.name for e in module.enums])],
+        "enums": [_enum(e) for e in module.enums],
         "classes": [_model_class(c) for c in module.classes],
     }
+
+
+def _enum(enum: ModelEnum) -> dict[str, Any]:
+    values = ", ".join(py_string(v) for v in enum.values)
+    if enum.flags:
+        value = f"_t.Annotated[str, _b.flags({values})]"
+    else:
+        value = f"_t.Annotated[_t.Literal[{values}], _b.EnumValue]"
+    what = "flags, comma-separated" if enum.flags else "the service may add values" if enum.evolvable else ""
+    comments = [f"{enum.source_type} from {enum.origin}" + (f" ({what})" if what else "")]
+    if enum.description:
+        comments += enum.description.splitlines()
+    return {"name": enum.name, "value": value, "comments": [py_comment(c) for c in comments]}
 
 
 def _model_class(model: ModelClass) -> dict[str, Any]:
@@ -51,8 +68,17 @@ def _model_class(model: ModelClass) -> dict[str, Any]:
         "comment": py_comment(f"{model.source_type} from {', '.join(sources)}"),
         "docstring": docstring,
         "config": f"model_config = _pd.ConfigDict({', '.join(config)})" if config else "",
-        "fields": [_field(f) for f in model.fields],
+        "fields": _fields(model.fields),
     }
+
+
+def _fields(fields: list[ModelField]) -> list[str]:
+    """The help's fields, then those only the API description lists, under a comment saying so."""
+    lines = [_field(f) for f in fields if not f.source]
+    for source in sorted({f.source for f in fields if f.source}):
+        lines.append("# " + py_comment(f"Not in the help; from the API description {source}:"))
+        lines.extend(_field(f) for f in fields if f.source == source)
+    return lines
 
 
 def _field(field: ModelField) -> str:

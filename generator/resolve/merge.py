@@ -8,11 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.api.model import Kind
 from generator.diagnostics import Diagnostic, Severity, at_origin
 from generator.ir import Cmdlet, PropertyNode, TypeRef
 from generator.resolve.types import element_type, is_model_type
 
 TypeKey = tuple[str, str]  # (namespace, name)
+
+
+@dataclass(frozen=True, slots=True)
+class WireType:
+    """A property's type as an API description gives it, its named types resolved to table keys."""
+
+    kind: Kind
+    format: str = ""
+    key: TypeKey | None = None  # kind REF: a model (`TypeTable.types`) or an enum (`TypeTable.enums`)
+    items: WireType | None = None  # ARRAY element, MAP value
+    values: tuple[str, ...] = ()  # an inline enum
 
 
 @dataclass(slots=True)
@@ -23,6 +35,24 @@ class PropertyDef:
     required: bool
     description: str
     origin: str
+    # From the module's API description, when it describes the property (`resolve.described`):
+    wire_name: str = ""  # the exact JSON name ("" → the camelCase of `name`)
+    wire: WireType | None = None  # its exact type
+    nullable: bool = True  # False: the service never sends null
+    source: str = ""  # the description's path when the help does not list the property at all
+
+
+@dataclass(slots=True)
+class EnumDef:
+    """An enum type of an API description: its values, and whether the service may add more."""
+
+    namespace: str
+    name: str
+    values: tuple[str, ...]
+    flags: bool = False  # a value is a comma-separated list of members
+    evolvable: bool = False
+    description: str = ""
+    origin: str = ""
 
 
 @dataclass(slots=True)
@@ -40,6 +70,7 @@ class TypeDef:
 class TypeTable:
     types: dict[TypeKey, TypeDef] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    enums: dict[TypeKey, EnumDef] = field(default_factory=dict)  # from API descriptions only
 
     def define(self, namespace: str, name: str) -> TypeDef:
         key = (namespace, name)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic
 from generator.ir import Cmdlet
+
+if TYPE_CHECKING:
+    from generator.bind.model import Binding
 
 
 @dataclass(slots=True)
@@ -17,6 +20,21 @@ class ModelField:
     annotation: str
     required: bool
     description: str
+    source: str = ""  # the API description it comes from, when the help does not list it
+
+
+@dataclass(slots=True)
+class ModelEnum:
+    """An enum of an API description: a `Literal` of its values, lenient on what the service sends."""
+
+    name: str  # Python name, unique among the package's classes and enums
+    source_type: str  # its name in the description
+    values: tuple[str, ...]
+    flags: bool  # a value is a comma-separated list of members
+    evolvable: bool  # the service may add members (Graph's `unknownFutureValue`)
+    description: str
+    origin: str
+    module: str = ""
 
 
 @dataclass(slots=True)
@@ -42,6 +60,7 @@ class ModelModule:
     std_modules: list[str]  # standard/third-party modules the annotations use
     model_modules: list[str]  # other model modules referenced
     sources: list[str]  # spec paths that contributed
+    enums: list[ModelEnum] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -57,7 +76,9 @@ class ResolvedProject:
 
     def class_index(self) -> dict[str, str]:
         """Class name → module name, for the lazy exports of `<package>.models`."""
-        return {c.name: m.name for m in self.model_modules for c in m.classes}
+        index = {c.name: m.name for m in self.model_modules for c in m.classes}
+        index.update({e.name: m.name for m in self.model_modules for e in m.enums})
+        return index
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +91,13 @@ class Route:
     base_url: str  # "" when nothing says which service the cmdlet calls
     path: str  # template: /applications/{application-id}
     placeholders: tuple[tuple[str, str], ...]  # (placeholder, parameter name), in path order
-    source: str  # "routes.yaml", "sample" or "convention"
+    source: str  # "routes.yaml", "api" (an API description), "sample" or "convention"
     confidence: str  # "high", "medium" or "low"
     origin: str  # path:line of the evidence
     note: str = ""
+    provenance: str = ""  # for "api": the description file and what in it (operationId, CSDL path)
+    # The operation the set is bound to (security, servers, body and response types), for "api" routes.
+    binding: Binding | None = field(default=None, compare=False)
 
     @property
     def usable(self) -> bool:

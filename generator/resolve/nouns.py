@@ -7,10 +7,10 @@ module proved; `[tool.platygen.noun-prefixes]` settles it by hand (module name g
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections import defaultdict
 
+from generator.config import longest_match
 from generator.ir import Cmdlet
 
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z0-9]*|[a-z0-9]+")
@@ -37,9 +37,7 @@ def noun_prefixes(cmdlets: list[Cmdlet], configured: dict[str, str]) -> dict[str
             proved[module] = "".join(_common(words))
     prefixes: dict[str, str] = {}
     for module, words in sorted(nouns.items()):
-        pattern = next(
-            (p for p in sorted(configured, key=len, reverse=True) if fnmatch.fnmatchcase(module, p)), None
-        )
+        pattern = longest_match(configured, module)
         if pattern is not None:
             prefixes[module] = configured[pattern]
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
+from generator.bind.binder import Bound
 from generator.config import Config
 from generator.diagnostics import Diagnostic, Severity, at_origin
 from generator.ir import Cmdlet, TypeRef
@@ -13,20 +14,41 @@ from generator.resolve import names
 from generator.resolve.flatten import flattened
 from generator.read.routes_file import RoutesFile
 from generator.resolve.merge import TypeDef, TypeKey, TypeTable, collect, default_namespace
-from generator.resolve.model import ModelClass, ModelField, ModelModule, ResolvedProject, Route
+from generator.resolve.described import enrich
+from generator.resolve.model import ModelClass, ModelEnum, ModelField, ModelModule, ResolvedProject, Route
 from generator.resolve.nouns import noun_prefixes
 from generator.resolve.operations import build_operation, method_names, odata_modules
 from generator.resolve.routes import route_table
-from generator.resolve.types import element_type, map_type
+from generator.resolve.types import element_type, is_model_type, map_type, map_wire
 
 
-def resolve(cmdlets: list[Cmdlet], config: Config, routes: RoutesFile | None = None) -> ResolvedProject:
+def resolve(
+    cmdlets: list[Cmdlet], config: Config, routes: RoutesFile | None = None, bound: Bound | None = None
+) -> ResolvedProject:
     cmdlets = sorted(cmdlets, key=lambda c: c.path)
+    bound = bound or Bound()
     table = collect(cmdlets)
+    described = enrich(table, cmdlets, bound)
     class_names = _class_names(table, config)
     # Unique: namespaces differing only in case or punctuation would otherwise share one module.
-    module_names = names.unique((ns, names.module_name(ns)) for ns in {key[0] for key in table.types})
-    diagnostics = list(table.diagnostics)
+    namespaces = {key[0] for key in table.types} | {key[0] for key in table.enums}
+    module_names = names.unique((ns, names.module_name(ns)) for ns in namespaces)
+    diagnostics = list(table.diagnostics) + described
+    enums: dict[str, list[ModelEnum]] = defaultdict(list)
+    for key, enum in sorted(table.enums.items()):
+        module = module_names[key[0]]
+        enums[module].append(
+            ModelEnum(
+                class_names[key],
+                enum.name,
+                enum.values,
+                enum.flags,
+                enum.evolvable,
+                clean_description(enum.description),
+                enum.origin,
+                module,
+            )
+        )
     by_module: dict[str, list[ModelClass]] = defaultdict(list)
     uses: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
     sources: dict[str, set[str]] = defaultdict(set)
@@ -65,10 +87,19 @@ def resolve(cmdlets: list[Cmdlet], config: Config, routes: RoutesFile | None = N
         std, models = uses[module]
         classes = sorted(by_module[module], key=lambda c: c.name)
         modules.append(
-            ModelModule(module, ns, classes, sorted(std), sorted(models - {module}), sorted(sources[module]))
+            ModelModule(
+                module,
+                ns,
+                classes,
+                sorted(std),
+                sorted(models - {module}),
+                sorted(sources[module]),
+                enums[module],
+            )
         )
     project = ResolvedProject(config.package, modules, cmdlets, diagnostics, program=config.program)
-    _operations(project, table, class_names, config, routes or RoutesFile(""))
+    project.diagnostics.extend(bound.diagnostics)
+    _operations(project, table, class_names, config, routes or RoutesFile(""), bound)
     return project
 
 
@@ -78,6 +109,7 @@ def _operations(
     class_names: dict[TypeKey, str],
     config: Config,
     routes: RoutesFile,
+    bound: Bound,
 ) -> None:
     """Routes for every cmdlet described once (the first file wins), then one client operation each."""
     first: dict[str, Cmdlet] = {}
@@ -98,7 +130,7 @@ def _operations(
     cmdlets = list(first.values())
     prefixes = noun_prefixes(cmdlets, config.noun_prefixes)
     project.noun_prefixes = prefixes
-    project.routes, found = route_table(cmdlets, routes, config, prefixes)
+    project.routes, found = route_table(cmdlets, routes, config, prefixes, bound)
     project.diagnostics.extend(found)
     classes = {(c.namespace, c.source_type): c for m in project.model_modules for c in m.classes}
 
@@ -156,7 +188,7 @@ def _class_names(table: TypeTable, config: Config) -> dict[TypeKey, str]:
         return names.class_name(full(key))
 
     chosen: dict[TypeKey, str] = {}
-    groups: list[list[TypeKey]] = [sorted(table.types)]
+    groups: list[list[TypeKey]] = [sorted(set(table.types) | set(table.enums))]
     for policy in (short, distinct, unprefixed):
         wanted: dict[str, list[tuple[TypeKey, str]]] = defaultdict(list)
         for group in groups:
@@ -207,7 +239,7 @@ def _fields(
             )
         )
     props = [p for key, p in definition.properties.items() if key not in flat]
-    flat_wire = {key: tuple(config.wire_name(n) for n in path) for key, path in flat.items()}
+    flat_wire = {key: _wire_path(definition, path, table, config) for key, path in flat.items()}
 
     def wanted(prop_name: str) -> str:
         override = config.wire_names.get(prop_name)
@@ -217,15 +249,20 @@ def _fields(
     result = []
     for prop in props:
 
-        def model_annotation(ref: TypeRef, namespace: str = prop.namespace) -> str | None:
-            key = table.lookup(ref, namespace)
+        def by_key(key: TypeKey) -> str | None:
             if key not in class_names:
                 return None
             module = module_names[key[0]]
             models.add(module)
             return class_names[key] if module == own_module else f"_m_{module}.{class_names[key]}"
 
-        py = map_type(prop.type, model_annotation)
+        def model_annotation(ref: TypeRef, namespace: str = prop.namespace) -> str | None:
+            return by_key(table.lookup(ref, namespace))
+
+        if prop.wire is not None and (prop.source or not is_model_type(element_type(prop.type))):
+            py = map_wire(prop.wire, lambda key: by_key(key) if key in table.types else None, by_key)
+        else:
+            py = map_type(prop.type, model_annotation)
         std.update(py.modules)
         for unknown in py.unknown:
             diagnostics.append(
@@ -247,16 +284,21 @@ def _fields(
                 )
             )
         annotation = py.annotation
-        if not prop.required or prop.type.nullable:
+        # What the description says of null wins (it knows what the service sends); unset is not null:
+        # a field left out of a request body is not sent, whatever its type.
+        described = prop.wire is not None or bool(prop.wire_name)
+        optional = prop.nullable if described else (not prop.required or prop.type.nullable)
+        if optional:
             annotation = f"{annotation} | None" if annotation != "_t.Any" else annotation
         result.append(
             ModelField(
                 name=name,
-                wire_name=config.wire_name(prop.name),
+                wire_name=prop.wire_name or config.wire_name(prop.name),
                 source_name=prop.name,
                 annotation=annotation,
                 required=prop.required,
                 description=clean_description(prop.description),
+                source=prop.source,
             )
         )
     return result, flat_wire
@@ -279,3 +321,17 @@ def _merged(first: Cmdlet, again: Cmdlet) -> Cmdlet:
     names_first = {s.name for s in first.parameter_sets}
     merged_sets += [s for s in again.parameter_sets if s.name not in names_first]
     return dataclasses.replace(first, parameters=parameters, parameter_sets=merged_sets)
+
+
+def _wire_path(definition: TypeDef, path: tuple[str, ...], table: TypeTable, config: Config) -> tuple[str, ...]:
+    """The JSON names of a flattened property's path (`ScheduleState` → schedule, state), exact where a
+    description gave them."""
+    wire: list[str] = []
+    current: TypeDef | None = definition
+    for name in path:
+        prop = current.properties.get(name.lower()) if current is not None else None
+        wire.append(prop.wire_name if prop is not None and prop.wire_name else config.wire_name(name))
+        current = (
+            table.types.get(table.lookup(element_type(prop.type), prop.namespace)) if prop is not None else None
+        )
+    return tuple(wire)

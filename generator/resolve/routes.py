@@ -12,7 +12,6 @@ request to the wrong URL. A `segments:` entry in routes.yaml teaches the split o
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -20,6 +19,8 @@ from urllib.parse import urlsplit
 from generator.config import Config
 from generator.diagnostics import Diagnostic, Severity, at_origin
 from generator.ir import Cmdlet, ParameterSet
+from generator.bind.binder import Bound
+from generator.bind.model import Binding, Unbound
 from generator.read.routes_file import RouteEntry, RoutesFile
 from generator.resolve.model import Route
 from generator.resolve.nouns import noun_words, pascal_words, split_name
@@ -101,7 +102,11 @@ class _Unit:
 
 
 def route_table(
-    cmdlets: list[Cmdlet], routes: RoutesFile, config: Config, prefixes: dict[str, str]
+    cmdlets: list[Cmdlet],
+    routes: RoutesFile,
+    config: Config,
+    prefixes: dict[str, str],
+    bound: Bound | None = None,
 ) -> tuple[list[Route], list[Diagnostic]]:
     """Routes of every parameter set, sorted by cmdlet and set; diagnostics for what cannot be placed."""
     table: list[Route] = []
@@ -120,9 +125,9 @@ def route_table(
                     f"routes file names {name}, which no spec describes",
                 )
             )
+    bound = bound or Bound()
     for cmdlet in cmdlets:
-        base_url = _base_url(cmdlet.module, config)
-        inferrer = _Inferrer(cmdlet, routes, base_url, prefixes.get(cmdlet.module, ""))
+        inferrer = _Inferrer(cmdlet, routes, config, prefixes.get(cmdlet.module, ""), bound)
         for route, problem in inferrer.routes():
             table.append(route)
             if problem:
@@ -130,24 +135,21 @@ def route_table(
     return sorted(table, key=lambda r: (r.cmdlet, r.parameter_set)), diagnostics
 
 
-def _base_url(module: str, config: Config) -> str:
-    for pattern in sorted(config.base_urls, key=len, reverse=True):
-        if fnmatch.fnmatchcase(module, pattern):
-            return config.base_urls[pattern].rstrip("/")
-    return ""
-
-
 class _Inferrer:
-    def __init__(self, cmdlet: Cmdlet, routes: RoutesFile, base_url: str, prefix: str) -> None:
+    def __init__(self, cmdlet: Cmdlet, routes: RoutesFile, config: Config, prefix: str, bound: Bound) -> None:
         self.cmdlet = cmdlet
         self.file = routes
-        self.base_url = base_url
+        self.base_url = config.base_url(cmdlet.module)
+        self.bound = bound
+        self.descriptions = bound.descriptions(cmdlet.module)
+        # Graph's naming says where a Graph cmdlet goes; anywhere else the same rules only guess.
+        self.trusted_conventions = config.follows_graph(cmdlet.module)
         self.verb, _ = split_name(cmdlet.name)
         self.words = noun_words(cmdlet, prefix)
-        self.descriptions = {p.name.lower(): p.description for p in cmdlet.parameters}
+        self.parameter_docs = {p.name.lower(): p.description for p in cmdlet.parameters}
         # Graph describes every key ("The unique identifier of user"); only help without such text
         # falls back to the name (-UserId).
-        self.keys_by_name = not any(_KEY_DOC.match(d) for d in self.descriptions.values())
+        self.keys_by_name = not any(_KEY_DOC.match(d) for d in self.parameter_docs.values())
         self.origin = f"{cmdlet.path}:{cmdlet.line}"
 
     def routes(self) -> list[tuple[Route, Diagnostic | None]]:
@@ -159,10 +161,10 @@ class _Inferrer:
         results = []
         for parameter_set in sets:
             keyed = by_operation.get(operation(parameter_set, self.verb), parameter_set)
-            route = self._route(keyed)
+            route, rule = self._route(parameter_set, keyed)
             route = dataclasses.replace(route, parameter_set=parameter_set.name)
             problem = None
-            if not route.usable:
+            if not route.usable or rule != "PG080":
                 why = (
                     route.note
                     or f"no base URL for module {self.cmdlet.module}; set [tool.platygen.base-urls]"
@@ -172,23 +174,64 @@ class _Inferrer:
                     if parameter_set.name
                     else self.cmdlet.name
                 )
+                outcome = "left out of the client and CLI" if not route.usable else f"using the {route.source} route"
                 problem = at_origin(
                     f"{self.cmdlet.path}:{parameter_set.line}",
                     Severity.WARNING,
-                    "PG080",
-                    f"no route for {what}: {why}; left out of the client and CLI",
+                    rule,
+                    f"no route for {what}: {why}; {outcome}" if rule == "PG080" else f"{what}: {why}; {outcome}",
                 )
             results.append((route, problem))
         return results
 
-    def _route(self, parameter_set: ParameterSet) -> Route:
+    def _route(self, parameter_set: ParameterSet, keyed: ParameterSet) -> tuple[Route, str]:
+        """The route of a set and the rule that reports it when it is not usable (or not bound).
+
+        `keyed` is the set with direct key parameters that stands for a ViaIdentity set in the
+        conventions; a binding binds the set itself (its placeholders to the identity's properties).
+        """
         entries = self.file.cmdlets.get(self.cmdlet.name, {})
         entry = entries.get(parameter_set.name) or entries.get("")
         if entry is not None:
-            return self._from_entry(parameter_set, entry)
-        if self.cmdlet.samples:
-            return self._from_sample(parameter_set)
-        return self._from_convention(parameter_set)
+            return self._from_entry(keyed, entry), "PG080"
+        found = self.bound.get(self.cmdlet.name, parameter_set.name)
+        if isinstance(found, Binding):
+            return self._from_binding(found), "PG080"
+        fallback = self._from_sample(keyed) if self.cmdlet.samples else self._from_convention(keyed)
+        if not self.descriptions:
+            return fallback, "PG080"
+        # The module's description does not have this set: a sample in the help may still be right,
+        # a convention is only a guess, and the description says the guess goes nowhere.
+        names = ", ".join(sorted({d.path for d in self.descriptions}))
+        if isinstance(found, Unbound) and found.candidates:
+            rule, why = "PG093", f"fits several operations of {names} equally ({'; '.join(found.candidates)})"
+        else:
+            reason = found.reason if isinstance(found, Unbound) else "no operation of the description fits"
+            rule, why = "PG092", f"not bound to {names}: {reason}"
+        if fallback.source == "sample" and rule == "PG092" and fallback.usable:
+            return dataclasses.replace(fallback, note=why), rule
+        return dataclasses.replace(fallback, confidence="low", note=why), rule
+
+    # -- API descriptions ----------------------------------------------------------------------------
+    def _from_binding(self, binding: Binding) -> Route:
+        servers = binding.operation.servers or next(
+            (tuple(d.servers) for d in self.descriptions if d.path == binding.description), ()
+        )
+        base_url = self.base_url or (servers[0].url.rstrip("/") if servers else "")
+        return Route(
+            self.cmdlet.name,
+            binding.parameter_set,
+            binding.method,
+            base_url,
+            binding.path,
+            binding.placeholders,
+            "api",
+            "high",
+            binding.origin,
+            "" if base_url else f"{binding.description} names no server; set [tool.platygen.base-urls]",
+            f"{binding.description}: {binding.provenance}",
+            binding,
+        )
 
     # -- routes.yaml ---------------------------------------------------------------------------------
     def _from_entry(self, parameter_set: ParameterSet, entry: RouteEntry) -> Route:
@@ -362,6 +405,12 @@ class _Inferrer:
             lower("low", f"key parameter -{keys[0].parameter} has no place in the noun {''.join(self.words)}")
         if not segments:
             lower("low", "the cmdlet name has no noun to build a path from")
+        if not self.trusted_conventions:
+            confidence = "low"
+            note = (
+                f"{self.cmdlet.module} does not follow Microsoft Graph's naming, so its conventions only "
+                "guess; bind an API description, or give the route in routes.yaml"
+            )
         path = "/" + "/".join(segments) + suffix
         return Route(
             self.cmdlet.name,
@@ -381,7 +430,7 @@ class _Inferrer:
         for p in parameter_set.parameters:
             if not p.required or p.switch or (p.type is not None and p.type.name.lower() != "string"):
                 continue
-            doc = _KEY_DOC.match(self.descriptions.get(p.name.lower(), ""))
+            doc = _KEY_DOC.match(self.parameter_docs.get(p.name.lower(), ""))
             if doc:
                 type_name = doc.group("keyed") or doc.group("type")
                 placeholder = doc.group("placeholder") or f"{type_name}-id"

@@ -9,8 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from generator.api.model import Kind
 from generator.ir import TypeRef
+from generator.render.literals import py_string
+
+if TYPE_CHECKING:
+    from generator.resolve.merge import TypeKey, WireType
 
 _SCALARS: dict[str, tuple[str, str | None]] = {
     "string": ("str", None),
@@ -116,3 +122,71 @@ def _map_base(ref: TypeRef, model_name: Callable[[TypeRef], str | None], out: Py
     out.modules.add("typing")
     out.unknown.append(ref.raw or ref.name)
     return "_t.Any"
+
+
+# An API description's string formats → validating Python types (uuid: `_uuid.UUID`, ...).
+_FORMATS: dict[str, tuple[str, str | None]] = {
+    "uuid": ("_uuid.UUID", "uuid"),
+    "guid": ("_uuid.UUID", "uuid"),
+    "date-time": ("_pd.AwareDatetime", "pydantic"),
+    "date": ("_dt.date", "datetime"),
+    "time": ("_dt.time", "datetime"),
+    "duration": ("_dt.timedelta", "datetime"),
+    "byte": ("bytes", None),
+    "base64url": ("bytes", None),
+}
+
+
+def map_wire(
+    wire: WireType,
+    model_name: Callable[[TypeKey], str | None],
+    enum_name: Callable[[TypeKey], str | None],
+) -> PyType:
+    """The annotation of a property typed by an API description (`resolve.described`)."""
+    result = PyType("")
+    result.annotation = _map_wire(wire, model_name, enum_name, result)
+    return result
+
+
+def _map_wire(
+    wire: WireType,
+    model_name: Callable[[TypeKey], str | None],
+    enum_name: Callable[[TypeKey], str | None],
+    out: PyType,
+) -> str:
+    kind = wire.kind
+    if kind is Kind.ARRAY:
+        inner = _map_wire(wire.items, model_name, enum_name, out) if wire.items else "_t.Any"
+        out.modules.add("typing")
+        return f"list[{inner}]"
+    if kind is Kind.MAP:
+        inner = _map_wire(wire.items, model_name, enum_name, out) if wire.items else "_t.Any"
+        out.modules.add("typing")
+        return f"dict[str, {inner}]"
+    if kind is Kind.REF and wire.key is not None:
+        found = model_name(wire.key) or enum_name(wire.key)
+        if found:
+            return found
+    if wire.values:
+        out.modules.add("typing")
+        return "_t.Literal[" + ", ".join(py_string(v) for v in wire.values) + "]"
+    if kind is Kind.STRING:
+        annotation, module = _FORMATS.get(wire.format, ("str", None))
+        if module:
+            out.modules.add(module)
+        return annotation
+    if kind is Kind.INTEGER:
+        return "int"
+    if kind is Kind.NUMBER:
+        if wire.format == "decimal":
+            out.modules.add("decimal")
+            return "_decimal.Decimal"
+        return "float"
+    if kind is Kind.BOOLEAN:
+        return "bool"
+    if kind is Kind.FILE:
+        return "bytes"
+    out.modules.add("typing")
+    return "dict[str, _t.Any]" if kind is Kind.OBJECT else "_t.Any"
+
+
