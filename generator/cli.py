@@ -183,13 +183,15 @@ def parse(ctx: click.Context, files: tuple[Path, ...], fmt: str) -> None:
 @JOBS
 @click.pass_context
 def lint(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool, jobs: int) -> None:
-    """Check help files and print one line per finding."""
+    """Check help files (and the routes and API descriptions `generate` would use); one line per finding.
+
+    The findings are those `generate` reports for the same files.
+    """
     cfg = _load_config(ctx)
     files: list[Path] = []
     for path in paths or (cfg.specs,):
         files.extend(pipeline.find_specs(path) if path.is_dir() else [path])
-    results = pipeline.read_all(sorted(set(files)), cfg.root, jobs)
-    items = sort_diagnostics([d for r in results for d in r.diagnostics])
+    _, items, _, _ = pipeline.build(cfg, jobs=jobs, paths=sorted(set(files)))
     if fmt == "json":
         click.echo(json.dumps({"diagnostics": [d.to_json() for d in items]}, indent=2))
     else:
@@ -210,10 +212,10 @@ def lint(ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool, jo
 )
 @click.pass_context
 def routes(ctx: click.Context, specs: Path | None, fmt: str, write: bool) -> None:
-    """Print the route (method, path, source, confidence) of every cmdlet's parameter sets."""
+    """Print the route (method, URL, source, confidence, provenance) of every cmdlet's parameter sets."""
     cfg = _load_config(ctx).with_overrides(specs=specs)
     project, diagnostics, _, _ = pipeline.build(cfg)
-    _print_diagnostics([d for d in diagnostics if d.rule.startswith("PG08")])
+    _print_diagnostics([d for d in diagnostics if d.rule.startswith(("PG08", "PG09"))])
     rows = [
         {
             "cmdlet": r.cmdlet,
@@ -222,6 +224,7 @@ def routes(ctx: click.Context, specs: Path | None, fmt: str, write: bool) -> Non
             "url": r.base_url + r.path,
             "source": r.source,
             "confidence": r.confidence,
+            "provenance": r.provenance,
             "note": r.note,
         }
         for r in project.routes
@@ -231,8 +234,9 @@ def routes(ctx: click.Context, specs: Path | None, fmt: str, write: bool) -> Non
             k: max([len(k)] + [len(str(row[k])) for row in rows])
             for k in ("cmdlet", "set", "method", "confidence", "source")
         }
-        for row in [{k: k for k in widths} | {"url": "url"}] + rows:
-            click.echo("  ".join(str(row[k]).ljust(w) for k, w in widths.items()) + "  " + str(row["url"]))
+        for row in [{k: k for k in widths} | {"url": "url", "provenance": "provenance"}] + rows:
+            line = "  ".join(str(row[k]).ljust(w) for k, w in widths.items()) + "  " + str(row["url"])
+            click.echo(line + (f"  [{row['provenance']}]" if row["provenance"] else ""))
     else:
         click.echo(to_json(rows) if fmt == "json" else to_yaml(rows), nl=False)
     left_out = sorted({r.cmdlet for r in project.routes if not r.usable})

@@ -175,8 +175,9 @@ def build(
     jobs: int = 1,
     cache: Cache | None = None,
     progress: Progress | None = None,
+    paths: list[Path] | None = None,
 ) -> tuple[ResolvedProject, list[Diagnostic], int, list[str]]:
-    """Read and resolve every spec; also returns how many files were read.
+    """Read, bind and resolve every spec (or the help files `paths`); also returns how many files were read.
 
     The files with a diagnostic of a `leave_out` severity are left out of the project (their
     diagnostics are still reported); their paths come last.
@@ -188,7 +189,7 @@ def build(
     from generator.resolve.resolver import resolve
 
     with timed(timings, "read"):
-        results = read_all(find_specs(config.specs), config.root, jobs, cache, progress)
+        results = read_all(find_specs(config.specs) if paths is None else paths, config.root, jobs, cache, progress)
     diagnostics = [d for r in results for d in r.diagnostics]
     left_out = [r.path for r in results if leave_out and any(d.severity in leave_out for d in r.diagnostics)]
     cmdlets = [r.cmdlet for r in results if r.cmdlet is not None and r.path not in left_out]
