@@ -245,7 +245,8 @@ def _directive_items(value: Any, holder: Any, first_line: int) -> list[tuple[Any
     for index, item in enumerate(items):
         line = first_line
         try:
-            line = first_line + (value.lc.item(index)[0] if isinstance(value, list) else holder.lc.key("directive")[0])
+            where: Any = value if isinstance(value, list) else holder  # ruamel's nodes keep `lc`
+            line = first_line + (where.lc.item(index)[0] if isinstance(value, list) else where.lc.key("directive")[0])
         except (AttributeError, KeyError, TypeError, IndexError):
             pass
         found.append((item, line))

@@ -18,6 +18,7 @@ read as `Kind.ANY`. Recursive schemas are fine: they refer to themselves by name
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -158,6 +159,7 @@ class _Reader:
         self.schemas = self.description.schemas
         self.named: dict[str, ApiType] = {}  # definition name → its type (a REF, or an alias's type)
         self.named_busy: set[str] = set()
+        self.pending: list[tuple[dict[str, Any], str, Pointer]] = []  # named schemas still to build
         # id(node) → (node, type): a YAML alias shared many times is read once. The node is kept so
         # that its id is never reused by a later (temporary) dict.
         self.inline: dict[int, tuple[Any, ApiType]] = {}
@@ -186,6 +188,7 @@ class _Reader:
         self.description.security = security or ()
         for name, (node, pointer) in self._definitions().items():
             self.named_type(name, pointer, node)
+            self.build_pending()
         for key in ("paths", "x-ms-paths"):
             paths = self.root.get(key)
             if paths is None:
@@ -195,7 +198,17 @@ class _Reader:
                 continue
             for path, item in paths.items():
                 self.read_path(str(path), item, (key, str(path)))
+                self.build_pending()
+        # Definitions in document order, then the inline schemas in the order they were met.
+        order = [name for name in self._definitions() if name in self.schemas]
+        self.description.schemas = {name: self.schemas[name] for name in order}
+        self.description.schemas.update((n, s) for n, s in self.schemas.items() if n not in self.description.schemas)
         return self.description
+
+    def build_pending(self) -> None:
+        while self.pending:
+            node, name, pointer = self.pending.pop(0)
+            self.build_schema(node, name, pointer, 0)
 
     def _definitions(self) -> dict[str, tuple[Any, Pointer]]:
         found: dict[str, tuple[Any, Pointer]] = {}
@@ -270,6 +283,7 @@ class _Reader:
         return found
 
     def read_security_schemes(self) -> None:
+        pointer: Pointer
         if self.swagger:
             holder, pointer = self.root.get("securityDefinitions"), ("securityDefinitions",)
         else:
@@ -506,7 +520,7 @@ class _Reader:
             node = found
         return node
 
-    def resolve(self, pointer: tuple[str, ...] | list[str]) -> Any:
+    def resolve(self, pointer: Sequence[str]) -> Any:
         node: Any = self.root
         for part in pointer:
             if isinstance(node, dict):
@@ -536,13 +550,18 @@ class _Reader:
                 self.named[name] = _ANY
                 return _ANY
         if name in self.named_busy:  # an alias that leads back to itself
-            self.report(pointer, f"schema {name!r} is an alias of itself; read as any")
+            self.report(pointer, f"`$ref`s lead in a circle back to schema {name!r}; read as any")
             return _ANY
         if _is_object_schema(node):
+            # Built later, from a worklist: a chain of schemas each referring to the next would
+            # otherwise recurse once per schema.
             result = ApiType(Kind.REF, ref=name)
             self.named[name] = result
-            self.build_schema(node, name, pointer, 0)
+            self.pending.append((node, name, pointer))
             return result
+        if len(self.named_busy) >= MAX_REF_HOPS:
+            self.report(pointer, f"schema {name!r} is an alias of an alias ... more than {MAX_REF_HOPS} deep; read as any")
+            return _ANY
         self.named_busy.add(name)
         try:
             result = self.type_of(node, name, pointer)
@@ -624,7 +643,7 @@ class _Reader:
         if declared is not None and not isinstance(declared, str):
             self.report(pointer, f"`type` of {name[:80]!r} is not a string; read as any")
             return _ANY
-        fmt = node.get("format") if isinstance(node.get("format"), str) else ""
+        fmt = _text(node.get("format"))
         enum = node.get("enum")
         if isinstance(enum, list) and declared in (None, "string", "integer", "number", "boolean"):
             return self.enum_type(node, enum, declared or "string", fmt, nullable, name, pointer)
@@ -753,9 +772,9 @@ class _Reader:
                 client_name=_text(raw.get("x-ms-client-name")),
             )
         for prop_name in required:  # `required` may name a property declared by an allOf part above
-            prop = schema.properties.get(prop_name)
-            if prop is not None:
-                prop.required = True
+            declared_above = schema.properties.get(prop_name)
+            if declared_above is not None:
+                declared_above.required = True
         additional = node.get("additionalProperties")
         if additional is True or isinstance(additional, dict):
             schema.open = True

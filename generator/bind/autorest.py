@@ -166,7 +166,8 @@ class _Binder:
 
     def unbound(
         self, cmdlet: Cmdlet, parameter_set: ParameterSet, reason: str, candidates: tuple[str, ...] = (), rule: str = "PG092"
-    ) -> None:
+    ) -> Binding | None:
+        """Record the set as unbound; None, so that `return self.unbound(...)` reads as what it does."""
         self.result.unbound.append(Unbound(cmdlet.name, parameter_set.name, reason, candidates))
         label = f"{cmdlet.name} {parameter_set.name}".strip()
         self.result.diagnostics.append(
