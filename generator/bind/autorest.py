@@ -155,13 +155,9 @@ class _Binder:
         own = noun[len(prefix) :] if prefix and noun.lower().startswith(prefix.lower()) else noun
         names = sorted({v.noun for v in self.variants})
         near = difflib.get_close_matches(own, names, n=3, cutoff=0.6)
-        ids = [
-            v.operation.operation_id
-            for n in near
-            for v in self.variants
-            if v.noun == n and (v.verb.lower() == verb.lower() or len(near) < 3)
-        ]
-        nearest = ", ".join(dict.fromkeys(ids)) or "none"
+        close = [v for n in near for v in self.variants if v.noun == n]
+        same_verb = [v for v in close if v.verb.lower() == verb.lower()]
+        nearest = ", ".join(dict.fromkeys(v.operation.operation_id for v in same_verb or close)) or "none"
         return f"no operation is named {verb}-{own} by AutoRest's rules; nearest operationIds: {nearest}"
 
     def unbound(
