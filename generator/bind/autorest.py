@@ -124,7 +124,7 @@ class _Binder:
             known = ", ".join(sorted({c.variant.name for c in candidates}))
             wanted = f"set {name!r}" if name else "an unnamed set"
             return self.unbound(cmdlet, parameter_set, f"AutoRest names {len(candidates)} variants of {cmdlet.name} ({known}), none is {wanted}")
-        confirmed = [(c, self.confirm(c.variant, parameter_set)) for c in matching]
+        confirmed = [(c, self.confirm(c.variant, parameter_set) or self.confirm_notes(c.variant, cmdlet)) for c in matching]
         fitting = [c for c, problem in confirmed if not problem]
         if len(fitting) > 1:
             visible = [c for c in fitting if not c.variant.hidden]
@@ -196,6 +196,50 @@ class _Binder:
             return f"the set has no -{missing[0]} for the path"
         return ""
 
+    def confirm_notes(self, variant: Variant, cmdlet: Cmdlet) -> str:
+        """"" unless the help's NOTES trees contradict the operation: the body's tree shares no property
+        with the body schema, or the identity's tree lacks a path value the identity must carry."""
+        trees = {tree.parameter.lower(): tree for tree in cmdlet.property_trees}
+        body_name = _body_parameter(variant)
+        tree = trees.get(body_name.lower()) if body_name else None
+        if tree is not None and tree.properties:
+            schema_names = self.body_property_names(variant)
+            listed = [node.name for node in tree.properties if not node.is_additional_properties]
+            if schema_names and listed and not any(name.lower() in schema_names for name in listed):
+                body = variant.operation.body
+                shown = body.ref if body is not None and body.ref else "its body"
+                return f"the help's NOTES for -{body_name} list {', '.join(listed[:3])}, none a property of {shown}"
+        identity = trees.get("inputobject")
+        if variant.identity and identity is not None and identity.properties:
+            carried = {node.name.lower() for node in identity.properties}
+            for parameter in variant.identity:
+                if parameter.name.lower() not in carried:
+                    return f"the identity (-InputObject) in the help's NOTES has no {parameter.name} for the path"
+        return ""
+
+    def body_property_names(self, variant: Variant) -> set[str]:
+        """The body's property names as AutoRest's cmdlets may show them: its own and its parents', and
+        the properties of the objects it inlines, under any tail of their path (`auth.basic.password`:
+        Password, BasicPassword or AuthBasicPassword, whichever AutoRest chose to keep names apart)."""
+        body = variant.operation.body
+        names: set[str] = set()
+        if body is not None and body.kind is Kind.REF:
+            self._collect(body.ref, (), names)
+        return names
+
+    def _collect(self, ref: str, outer: tuple[str, ...], names: set[str]) -> None:
+        seen: set[str] = set()
+        schema = self.description.schemas.get(ref)
+        while schema is not None and schema.name not in seen and len(outer) < 4:
+            seen.add(schema.name)
+            for prop in schema.properties.values():
+                path = (*outer, parameter_name(prop.client_name or prop.name, self.settings.preserve_uppercase))
+                names.update("".join(path[start:]).lower() for start in range(len(path)))
+                nested = self.description.schemas.get(prop.type.ref) if prop.type.kind is Kind.REF else None
+                if nested is not None and not nested.is_enum and nested.name not in seen:
+                    self._collect(nested.name, path, names)
+            schema = self.description.schemas.get(schema.base) if schema.base else None
+
     def placeholders(self, variant: Variant) -> tuple[tuple[str, str], ...]:
         by_wire = {p.wire: p.name for p in (*variant.identity, *variant.parameters) if p.location is Location.PATH}
         return tuple((ph, by_wire.get(ph, "")) for ph in _placeholders(variant.operation.path))
@@ -229,17 +273,7 @@ class _Binder:
     def body_names(self, variant: Variant) -> set[str]:
         """Names the body takes: its parameter, or (Expanded) its writable properties and its parents'."""
         names = {variant.body.lower()} if variant.body else set()
-        body = variant.operation.body
-        if not variant.expanded or body is None or body.kind is not Kind.REF:
-            return names
-        seen: set[str] = set()
-        schema = self.description.schemas.get(body.ref)
-        while schema is not None and schema.name not in seen:
-            seen.add(schema.name)
-            for prop in schema.properties.values():
-                names.add(parameter_name(prop.client_name or prop.name, self.settings.preserve_uppercase).lower())
-            schema = self.description.schemas.get(schema.base) if schema.base else None
-        return names
+        return names | self.body_property_names(variant) if variant.expanded else names
 
     def warn(self, cmdlet: Cmdlet, parameter_set: ParameterSet, message: str) -> None:
         self.result.diagnostics.append(Diagnostic(cmdlet.path, max(parameter_set.line, 1), 1, Severity.WARNING, "PG094", message))
@@ -261,6 +295,12 @@ class _Binder:
 
     def same_route(self, sample_path: str, operation_path: str) -> bool:
         return sample_agrees(sample_path, operation_path, self.base_path)
+
+
+def _body_parameter(variant: Variant) -> str:
+    """The cmdlet parameter AutoRest names after the body (`-Body`), whether or not this set takes it."""
+    operation = variant.operation
+    return parameter_name(operation.body_name or "body") if operation.body is not None else ""
 
 
 def _placeholders(path: str) -> list[str]:

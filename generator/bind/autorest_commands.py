@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from generator.api.autorest_config import Directive, DirectiveKind, NamingSettings
@@ -93,6 +94,7 @@ class Commands:
     diagnostics: list[Diagnostic]
 
 
+@lru_cache(maxsize=65536)
 def parameter_name(name: str, preserve: int = 3) -> str:
     """The PowerShell name AutoRest gives a wire name: `activedirectory_id` → `ActivedirectoryId`."""
     return pascal_case(style_camel(name, preserve))

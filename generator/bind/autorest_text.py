@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 
 _ACRONYMS = frozenset({"ip", "os", "ms", "vm"})
@@ -47,6 +48,8 @@ def _same(a: str | None, b: str | None) -> bool:
 
 
 def _base(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -145,11 +148,13 @@ def _style_normalize(identifier: str, preserve: int) -> list[str]:
     return remove_sequential_duplicates(fix_leading_number(_style_words(identifier, preserve)))
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for every variant of an operation
 def style_pascal(identifier: str, preserve: int = 3) -> str:
     """modelerfour's operation names (`Style.pascal`): `listByResourceGroup` → `ListByResourceGroup`."""
     return "".join(w[:1].upper() + w[1:] for w in _style_normalize(identifier, preserve))
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for every variant of an operation
 def style_camel(identifier: str, preserve: int = 3) -> str:
     """modelerfour's parameter names (`Style.camel`): `activedirectory_id` → `activedirectoryId`."""
     words = _style_normalize(identifier, preserve)
@@ -358,6 +363,7 @@ def _singular_word(word: str) -> str:
     return prefix + suffix
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again for every variant of an operation
 def singularize(word: str) -> str:
     """`EnglishPluralizationService.singularize`: the last word of the identifier, then Pascal case."""
     if not word:

@@ -24,13 +24,20 @@ DESCRIPTION: dict[str, Any] = {
         },
         "/devices/{device_id}/lock": {
             "parameters": [{"name": "device_id", "in": "path", "required": True, "type": "string"}],
-            "post": {"operationId": "Devices_Lock", "responses": {"204": {"description": ""}}},
+            "post": {
+                "operationId": "Devices_Lock",
+                "parameters": [{"name": "body", "in": "body", "schema": {"$ref": "#/definitions/lock"}}],
+                "responses": {"204": {"description": ""}},
+            },
         },
+    },
+    "definitions": {
+        "lock": {"type": "object", "properties": {"pin": {"type": "string"}, "reason": {"type": "object", "properties": {"text": {"type": "string"}}}}}
     },
 }
 
 
-def help_file(name: str, sets: dict[str, str], sample: str = "") -> Cmdlet:
+def help_file(name: str, sets: dict[str, str], sample: str = "", notes: str = "") -> Cmdlet:
     """A platyPS help file with one syntax block per set (`sets`: set name → its parameters)."""
     syntax = "\n".join(f"### {set_name}\n```\n{name} {params} [<CommonParameters>]\n```\n" for set_name, params in sets.items())
     if len(sets) == 1 and "" in sets:
@@ -45,6 +52,8 @@ def help_file(name: str, sets: dict[str, str], sample: str = "") -> Cmdlet:
         f"---\nModule Name: Example.Devices\nschema: 2.0.0\n---\n\n# {name}\n\n## SYNOPSIS\nDoes it.\n\n{sample_block}\n"
         f"## SYNTAX\n\n{syntax}\n## DESCRIPTION\nDoes it.\n\n## PARAMETERS\n\n{blocks}"
     )
+    if notes:
+        text += f"\n## NOTES\n\nCOMPLEX PARAMETER PROPERTIES\n\nTo create the parameters described below, construct a hash table.\n\n{notes}\n"
     result = read_bytes(f"{name}.md", text.encode())
     assert result.cmdlet is not None
     return result.cmdlet
@@ -125,3 +134,17 @@ def test_no_configuration_uses_autorest_defaults_and_the_help_prefix() -> None:
     description = read_openapi(json.dumps(DESCRIPTION).encode(), "devices.json")
     result = bind_autorest(description, None, [help_file("Lock-ExDevice", {"Lock": "-Region <String> -DeviceId <String>"})], {"Example.Devices": "Ex"})
     assert [b.operation.operation_id for b in result.bindings] == ["Devices_Lock"]
+
+
+def test_notes_trees_confirm_the_body_and_the_identity_or_contradict_them() -> None:
+    sets = {"Lock": "-Region <String> -DeviceId <String> -Body <ILock>", "LockViaIdentity": "-Region <String> -InputObject <IExIdentity> -Body <ILock>"}
+    agreeing = "`BODY <ILock>`: x\n  - `[Pin <String>]`: \n  - `[ReasonText <String>]`: \n\n`INPUTOBJECT <IExIdentity>`: Identity\n  - `[DeviceId <String>]`: \n"
+    assert len(bind(help_file("Lock-ExDevice", sets, notes=agreeing)).bindings) == 2
+    other_body = "`BODY <IOther>`: x\n  - `[Colour <String>]`: \n  - `[Size <Int32>]`: \n"
+    result = bind(help_file("Lock-ExDevice", sets, notes=other_body))
+    assert [u.reason.split(" but ")[1] for u in result.unbound] == ["the help's NOTES for -Body list Colour, Size, none a property of lock"] * 2
+    no_device = "`INPUTOBJECT <IExIdentity>`: Identity\n  - `[GroupId <String>]`: \n"
+    result = bind(help_file("Lock-ExDevice", sets, notes=no_device))
+    assert [(u.parameter_set, u.reason.split(" but ")[1]) for u in result.unbound] == [
+        ("LockViaIdentity", "the identity (-InputObject) in the help's NOTES has no DeviceId for the path")
+    ]
