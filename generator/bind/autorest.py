@@ -121,7 +121,7 @@ class _Binder:
         else:  # one unnamed syntax block: the cmdlet's only variant, if it has only one
             matching = candidates if len(candidates) == 1 else []
         if not matching:
-            known = ", ".join(sorted({c.variant.name for c in candidates}))
+            known = ", ".join(sorted({f"{c.variant.name}: {c.variant.operation.operation_id}" for c in candidates}))
             wanted = f"set {name!r}" if name else "an unnamed set"
             return self.unbound(cmdlet, parameter_set, f"AutoRest names {len(candidates)} variants of {cmdlet.name} ({known}), none is {wanted}")
         confirmed = [(c, self.confirm(c.variant, parameter_set) or self.confirm_notes(c.variant, cmdlet)) for c in matching]

@@ -99,7 +99,10 @@ def test_a_cmdlet_autorest_would_not_name_is_unbound_with_the_nearest_operation_
     result = bind(help_file("Get-ExDevic", {"List": "-Region <String>"}), help_file("Get-ExDevice", {"Fetch": "-Region <String>"}))
     first, second = result.unbound
     assert first.reason == "no operation is named Get-Devic by AutoRest's rules; nearest operationIds: Devices_List, Devices_Get"
-    assert second.reason == "AutoRest names 3 variants of Get-ExDevice (Get, GetViaIdentity, List), none is set 'Fetch'"
+    assert second.reason == (
+        "AutoRest names 3 variants of Get-ExDevice (Get: Devices_Get, GetViaIdentity: Devices_Get, List: Devices_List), "
+        "none is set 'Fetch'"
+    )
     diagnostic = result.diagnostics[0]
     assert (diagnostic.rule, diagnostic.path, diagnostic.line) == ("PG092", "Get-ExDevic.md", 16)
 
