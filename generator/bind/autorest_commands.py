@@ -517,12 +517,21 @@ def _modify(chosen: list[Variant], selectors: dict[str, re.Pattern[str] | None],
     parameter = selectors.get("parameter-name")
     if parameter is not None and directive.select in ("", "parameter"):
         replacer = values.get("parameter-name")
+        alias = values.get("alias")
+        aliases = [str(a) for a in (alias if isinstance(alias, list) else [alias] if alias is not None else [])]
         for variant in chosen:
             for p in (*variant.parameters, *variant.identity):
                 if not parameter.search(p.name):
                     continue
+                previous = p.name
                 if replacer:
                     p.name = js_replace(parameter, p.name, str(replacer))
+                if directive.clear_alias:
+                    p.aliases.clear()
+                for each in aliases:  # an alias with regex syntax is a replacement of the old name
+                    made = each if re.fullmatch(r"[a-zA-Z0-9]+", each) else js_replace(parameter, previous, each)
+                    if made not in p.aliases:
+                        p.aliases.append(made)
                 if directive.hide:
                     p.hidden = True
                     p.required = False

@@ -125,6 +125,13 @@ def test_renamed_parameters_and_their_placeholders() -> None:
     assert [(p.name, p.wire) for p in get.parameters] == [("Name", "vm_name")]  # vm_name was -VMName (vm: an acronym)
 
 
+def test_parameter_aliases_from_set_alias_count_as_the_parameter() -> None:
+    variants, _ = commands("directive:\n  - where: {parameter-name: (.*)Name$}\n    set: {parameter-name: Name, alias: [Machine, $1Id]}\n")
+    get = next(v for v in variants if v.name == "Get")
+    # a plain alias is taken as it is; one with regex syntax replaces the selector's match in the old name
+    assert [(p.name, p.aliases) for p in get.parameters] == [("Name", ["Machine", "VMId"])]
+
+
 def test_renaming_into_a_taken_name_numbers_it_afterwards() -> None:
     variants, _ = commands("directive:\n  - where: {variant: ^Get$}\n    set: {variant: List}\n")
     assert names(variants)[:2] == ["Get-VirtualMachine_List", "Get-VirtualMachine_List1"]
