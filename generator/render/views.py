@@ -22,12 +22,11 @@ def model_module(project: ResolvedProject, module: ModelModule) -> dict[str, Any
     imports.add_module("pydantic")
     for name in module.std_modules:
         imports.add_module(name)
-    imports.add_local("from .._base import Model as _Model")
+    imports.add_local("from .. import _base as _b")
     for other in module.model_modules:
         imports.add_local(f"from . import {other} as _m_{other}")
     if module.enums:
         imports.add_module("typing")
-        imports.add_local("from .. import _base as _b")
     return {
         "header": header(f"the help files' NOTES trees ({len(module.sources)} spec files)"),
         "docstring": py_docstring(f"Models of the .NET namespace {module.namespace}.", ""),
@@ -64,7 +63,7 @@ def _model_class(model: ModelClass) -> dict[str, Any]:
         config.append(f"json_schema_extra={{{py_string('description')}: {py_string(model.description)}}}")
     return {
         "name": model.name,
-        "base": "_Model",
+        "base": "_b.Model",
         "comment": py_comment(f"{model.source_type} from {', '.join(sources)}"),
         "docstring": docstring,
         "config": f"model_config = _pd.ConfigDict({', '.join(config)})" if config else "",

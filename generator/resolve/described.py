@@ -253,6 +253,8 @@ class _Enricher:
         while api.kind is Kind.ARRAY and api.items is not None:
             api = api.items
         name = item.name.lower()
+        if api.kind is Kind.STRING and api.format in ("byte", "binary", "base64url") and name == "byte":
+            return True  # Byte[]: one base64 value
         if api.kind is Kind.REF:
             return api.key in self.table.enums and name in _COMPATIBLE[Kind.STRING]
         allowed = _COMPATIBLE.get(api.kind)

@@ -167,9 +167,9 @@ def _map_wire(
         found = model_name(wire.key) or enum_name(wire.key)
         if found:
             return found
-    if wire.values:
+    if wire.values:  # an inline enum: lenient on what the service sends, as a named one
         out.modules.add("typing")
-        return "_t.Literal[" + ", ".join(py_string(v) for v in wire.values) + "]"
+        return "_t.Annotated[_t.Literal[" + ", ".join(py_string(v) for v in wire.values) + "], _b.EnumValue]"
     if kind is Kind.STRING:
         annotation, module = _FORMATS.get(wire.format, ("str", None))
         if module:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pydantic as _pd
 
-from .._base import Model as _Model
+from .. import _base as _b
 
 __all__ = [
     "BetaUser",
@@ -15,7 +15,7 @@ __all__ = [
 
 
 # IMicrosoftGraphUser from specs/Microsoft.Graph.Beta.Users/Get-MgBetaUser.md:12
-class BetaUser(_Model):
+class BetaUser(_b.Model):
     """IMicrosoftGraphUser.
 
     The help never lists this type's properties; any property is accepted.
@@ -25,7 +25,7 @@ class BetaUser(_Model):
 
 
 # IUsersIdentity from specs/Microsoft.Graph.Beta.Users/Get-MgBetaUser.md:609, specs/Microsoft.Graph.Beta.Users/Update-MgBetaUserOutlookMasterCategory.md:563
-class BetaUsersIdentity(_Model):
+class BetaUsersIdentity(_b.Model):
     """Identity Parameter"""
 
     app_id: str | None = _pd.Field(
@@ -165,7 +165,7 @@ class BetaUsersIdentity(_Model):
 
 
 # IMicrosoftGraphOutlookCategory from specs/Microsoft.Graph.Beta.Users/Update-MgBetaUserOutlookMasterCategory.md:554
-class OutlookCategory(_Model):
+class OutlookCategory(_b.Model):
     """outlookCategory"""
 
     model_config = _pd.ConfigDict(extra="allow")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 import pydantic as _pd
 
-from .._base import Model as _Model
+from .. import _base as _b
 
 __all__ = [
     "AddIn",
@@ -91,7 +91,7 @@ __all__ = [
 
 
 # IMicrosoftGraphAddIn from specs/Microsoft.Graph.Applications/New-MgApplication.md:1520, specs/Microsoft.Graph.Applications/New-MgApplication.md:1646
-class AddIn(_Model):
+class AddIn(_b.Model):
     """Defines custom behavior that a consuming service can use to call an app in specific contexts.
     For example, applications that can render file streams can set the addIns property for its 'FileHandler' functionality.
     This lets services like Microsoft 365 call the application in the context of a document the user is working on.
@@ -115,7 +115,7 @@ class AddIn(_Model):
 
 
 # IMicrosoftGraphApiApplication from specs/Microsoft.Graph.Applications/New-MgApplication.md:1531, specs/Microsoft.Graph.Applications/New-MgApplication.md:1656
-class ApiApplication(_Model):
+class ApiApplication(_b.Model):
     """apiApplication"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -148,7 +148,7 @@ class ApiApplication(_Model):
 
 
 # IMicrosoftGraphAppManagementPolicy from specs/Microsoft.Graph.Applications/New-MgApplication.md:1576, specs/Microsoft.Graph.Applications/New-MgApplication.md:1705
-class AppManagementPolicy(_Model):
+class AppManagementPolicy(_b.Model):
     """The appManagementPolicy applied to this application."""
 
     description: str | None = _pd.Field(
@@ -189,7 +189,7 @@ class AppManagementPolicy(_Model):
 
 
 # IMicrosoftGraphAppRole from specs/Microsoft.Graph.Applications/New-MgApplication.md:1610, specs/Microsoft.Graph.Applications/New-MgApplication.md:1738
-class AppRole(_Model):
+class AppRole(_b.Model):
     """The collection of roles defined for the application.
     With app role assignments, these roles can be assigned to users, groups, or service principals associated with other applications.
     Not nullable.
@@ -233,7 +233,7 @@ class AppRole(_Model):
 
 
 # IMicrosoftGraphApplication from specs/Microsoft.Graph.Applications/New-MgApplication.md:1640
-class Application(_Model):
+class Application(_b.Model):
     """application"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -465,7 +465,7 @@ class Application(_Model):
 
 
 # IApplicationsIdentity from specs/Microsoft.Graph.Applications/Add-MgApplicationPassword.md:536, specs/Microsoft.Graph.Applications/Get-MgApplication.md:599, specs/Microsoft.Graph.Applications/Get-MgApplicationSynchronizationJob.md:558, and 11 more
-class ApplicationsIdentity(_Model):
+class ApplicationsIdentity(_b.Model):
     """Identity Parameter"""
 
     app_id: str | None = _pd.Field(
@@ -583,7 +583,7 @@ class ApplicationsIdentity(_Model):
 
 
 # IMicrosoftGraphAttributeDefinition from specs/Microsoft.Graph.Applications/New-MgApplication.md:2047, specs/Microsoft.Graph.Applications/New-MgApplication.md:2573, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:671, and 7 more
-class AttributeDefinition(_Model):
+class AttributeDefinition(_b.Model):
     """Defines attributes of the object."""
 
     anchor: bool | None = _pd.Field(
@@ -641,7 +641,7 @@ class AttributeDefinition(_Model):
 
 
 # IMicrosoftGraphAttributeDefinitionMetadataEntry from specs/Microsoft.Graph.Applications/New-MgApplication.md:2059, specs/Microsoft.Graph.Applications/New-MgApplication.md:2585, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:683, and 5 more
-class AttributeDefinitionMetadataEntry(_Model):
+class AttributeDefinitionMetadataEntry(_b.Model):
     """Metadata for the given object."""
 
     key: str | None = _pd.Field(
@@ -653,7 +653,7 @@ class AttributeDefinitionMetadataEntry(_Model):
 
 
 # IMicrosoftGraphAttributeMapping from specs/Microsoft.Graph.Applications/New-MgApplication.md:2105, specs/Microsoft.Graph.Applications/New-MgApplication.md:2631, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:729, and 7 more
-class AttributeMapping(_Model):
+class AttributeMapping(_b.Model):
     """Attribute mappings define which attributes to map from the source object into the target object and how they should flow.
     A number of functions are available to support the transformation of the original source values.
     """
@@ -690,7 +690,7 @@ class AttributeMapping(_Model):
 
 
 # IMicrosoftGraphAttributeMappingSource from specs/Microsoft.Graph.Applications/New-MgApplication.md:2116, specs/Microsoft.Graph.Applications/New-MgApplication.md:2642, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:740, and 5 more
-class AttributeMappingSource(_Model):
+class AttributeMappingSource(_b.Model):
     """attributeMappingSource"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -716,7 +716,7 @@ class AttributeMappingSource(_Model):
 
 
 # IMicrosoftGraphAuthenticationBehaviors from specs/Microsoft.Graph.Applications/New-MgApplication.md:1634, specs/Microsoft.Graph.Applications/New-MgApplication.md:1765
-class AuthenticationBehaviors(_Model):
+class AuthenticationBehaviors(_b.Model):
     """authenticationBehaviors"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -733,7 +733,7 @@ class AuthenticationBehaviors(_Model):
 
 
 # IMicrosoftGraphBulkUpload from specs/Microsoft.Graph.Applications/New-MgApplication.md:2020, specs/Microsoft.Graph.Applications/New-MgApplication.md:2546, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:644, and 1 more
-class BulkUpload(_Model):
+class BulkUpload(_b.Model):
     """bulkUpload"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -746,7 +746,7 @@ class BulkUpload(_Model):
 
 
 # IMicrosoftGraphCertification from specs/Microsoft.Graph.Applications/New-MgApplication.md:1770, specs/Microsoft.Graph.Applications/New-MgApplication.md:2318
-class Certification(_Model):
+class Certification(_b.Model):
     """certification"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -769,7 +769,7 @@ class Certification(_Model):
 
 
 # IMicrosoftGraphContainerFilter from specs/Microsoft.Graph.Applications/New-MgApplication.md:2089, specs/Microsoft.Graph.Applications/New-MgApplication.md:2615, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:713, and 5 more
-class ContainerFilter(_Model):
+class ContainerFilter(_b.Model):
     """containerFilter"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -780,7 +780,7 @@ class ContainerFilter(_Model):
 
 
 # IMicrosoftGraphCustomAppManagementConfiguration from specs/Microsoft.Graph.Applications/New-MgApplication.md:1591, specs/Microsoft.Graph.Applications/New-MgApplication.md:1720
-class CustomAppManagementConfiguration(_Model):
+class CustomAppManagementConfiguration(_b.Model):
     """customAppManagementConfiguration"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -798,7 +798,7 @@ class CustomAppManagementConfiguration(_Model):
 
 
 # IMicrosoftGraphDirectoryDefinition from specs/Microsoft.Graph.Applications/New-MgApplication.md:2037, specs/Microsoft.Graph.Applications/New-MgApplication.md:2563, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:661, and 7 more
-class DirectoryDefinition(_Model):
+class DirectoryDefinition(_b.Model):
     """Contains the collection of directories and all of their objects."""
 
     id: str | None = _pd.Field(
@@ -837,7 +837,7 @@ class DirectoryDefinition(_Model):
 
 
 # IMicrosoftGraphDirectoryObject from specs/Microsoft.Graph.Applications/New-MgApplication.md:1585, specs/Microsoft.Graph.Applications/New-MgApplication.md:1714, specs/Microsoft.Graph.Applications/New-MgApplication.md:2324, and 4 more
-class DirectoryObject(_Model):
+class DirectoryObject(_b.Model):
     """Collection of applications and service principals to which the policy is applied."""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -855,7 +855,7 @@ class DirectoryObject(_Model):
 
 
 # IMicrosoftGraphExtensionProperty from specs/Microsoft.Graph.Applications/New-MgApplication.md:1791, specs/Microsoft.Graph.Applications/New-MgApplication.md:2331
-class ExtensionProperty(_Model):
+class ExtensionProperty(_b.Model):
     """Read-only.
     Nullable.
     Supports $expand and $filter (/$count eq 0, /$count ne 0).
@@ -904,7 +904,7 @@ class ExtensionProperty(_Model):
 
 
 # IMicrosoftGraphFederatedIdentityCredential from specs/Microsoft.Graph.Applications/New-MgApplication.md:1817, specs/Microsoft.Graph.Applications/New-MgApplication.md:2358
-class FederatedIdentityCredential(_Model):
+class FederatedIdentityCredential(_b.Model):
     """Federated identities for applications.
     Supports $expand and $filter (startsWith, /$count eq 0, /$count ne 0).
     """
@@ -942,7 +942,7 @@ class FederatedIdentityCredential(_Model):
 
 
 # IMicrosoftGraphFilter from specs/Microsoft.Graph.Applications/New-MgApplication.md:2136, specs/Microsoft.Graph.Applications/New-MgApplication.md:2662, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1006, and 5 more
-class Filter(_Model):
+class Filter(_b.Model):
     """filter"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -965,7 +965,7 @@ class Filter(_Model):
 
 
 # IMicrosoftGraphFilterClause from specs/Microsoft.Graph.Applications/New-MgApplication.md:2140, specs/Microsoft.Graph.Applications/New-MgApplication.md:2666, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1010, and 7 more
-class FilterClause(_Model):
+class FilterClause(_b.Model):
     """Filter clauses (conditions) of this group.
     All clauses in a group must be satisfied in order for the filter group to evaluate to true.
     """
@@ -986,7 +986,7 @@ class FilterClause(_Model):
 
 
 # IMicrosoftGraphFilterGroup from specs/Microsoft.Graph.Applications/New-MgApplication.md:2138, specs/Microsoft.Graph.Applications/New-MgApplication.md:2664, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1008, and 7 more
-class FilterGroup(_Model):
+class FilterGroup(_b.Model):
     """*Experimental* Filter group set used to decide whether given object belongs and should be processed as part of this object mapping.
     An object is considered in scope if ANY of the groups in the collection is evaluated to true.
     """
@@ -1004,7 +1004,7 @@ class FilterGroup(_Model):
 
 
 # IMicrosoftGraphFilterOperand from specs/Microsoft.Graph.Applications/New-MgApplication.md:2147, specs/Microsoft.Graph.Applications/New-MgApplication.md:2673, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1017, and 5 more
-class FilterOperand(_Model):
+class FilterOperand(_b.Model):
     """filterOperand"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1015,7 +1015,7 @@ class FilterOperand(_Model):
 
 
 # IMicrosoftGraphGroupFilter from specs/Microsoft.Graph.Applications/New-MgApplication.md:2093, specs/Microsoft.Graph.Applications/New-MgApplication.md:2619, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:717, and 5 more
-class GroupFilter(_Model):
+class GroupFilter(_b.Model):
     """groupFilter"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1024,7 +1024,7 @@ class GroupFilter(_Model):
 
 
 # IMicrosoftGraphHomeRealmDiscoveryPolicy from specs/Microsoft.Graph.Applications/New-MgApplication.md:1849, specs/Microsoft.Graph.Applications/New-MgApplication.md:2389
-class HomeRealmDiscoveryPolicy(_Model):
+class HomeRealmDiscoveryPolicy(_b.Model):
     """IMicrosoftGraphHomeRealmDiscoveryPolicy."""
 
     applies_to: list[DirectoryObject] | None = _pd.Field(
@@ -1063,7 +1063,7 @@ class HomeRealmDiscoveryPolicy(_Model):
 
 
 # IIdentityApplicationIdentity from specs/Microsoft.Graph.Identity.Application/Update-MgApplicationSynchronizationJob.md:524
-class IdentityApplicationIdentity(_Model):
+class IdentityApplicationIdentity(_b.Model):
     """Identity Parameter"""
 
     application_id: str | None = _pd.Field(
@@ -1124,7 +1124,7 @@ class IdentityApplicationIdentity(_Model):
 
 
 # IMicrosoftGraphImplicitGrantSettings from specs/Microsoft.Graph.Applications/New-MgApplication.md:2308, specs/Microsoft.Graph.Applications/New-MgApplication.md:2837
-class ImplicitGrantSettings(_Model):
+class ImplicitGrantSettings(_b.Model):
     """implicitGrantSettings"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1142,7 +1142,7 @@ class ImplicitGrantSettings(_Model):
 
 
 # IMicrosoftGraphInformationalUrl from specs/Microsoft.Graph.Applications/New-MgApplication.md:1870, specs/Microsoft.Graph.Applications/New-MgApplication.md:2410
-class InformationalUrl(_Model):
+class InformationalUrl(_b.Model):
     """informationalUrl"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1175,7 +1175,7 @@ class InformationalUrl(_Model):
 
 
 # IMicrosoftGraphKeyCredential from specs/Microsoft.Graph.Applications/New-MgApplication.md:1888, specs/Microsoft.Graph.Applications/New-MgApplication.md:2422
-class KeyCredential(_Model):
+class KeyCredential(_b.Model):
     """The collection of key credentials associated with the application.
     Not nullable.
     Supports $filter (eq, not, ge, le).
@@ -1224,7 +1224,7 @@ class KeyCredential(_Model):
 
 
 # IMicrosoftGraphKeyCredentialConfiguration from specs/Microsoft.Graph.Applications/New-MgApplication.md:1593, specs/Microsoft.Graph.Applications/New-MgApplication.md:1722
-class KeyCredentialConfiguration(_Model):
+class KeyCredentialConfiguration(_b.Model):
     """Collection of keyCredential restrictions settings to be applied to an application or service principal."""
 
     max_lifetime: _dt.timedelta | None = _pd.Field(
@@ -1248,7 +1248,7 @@ class KeyCredentialConfiguration(_Model):
 
 
 # IMicrosoftGraphKeyValue from specs/Microsoft.Graph.Applications/New-MgApplication.md:1524, specs/Microsoft.Graph.Applications/New-MgApplication.md:1650
-class KeyValue(_Model):
+class KeyValue(_b.Model):
     """The collection of key-value pairs that define parameters that the consuming service can use or call.
     You must specify this property when performing a POST or a PATCH operation on the addIns collection.
     Required.
@@ -1263,7 +1263,7 @@ class KeyValue(_Model):
 
 
 # IMicrosoftGraphKeyValuePair from specs/Microsoft.Graph.Applications/New-MgApplication.md:2237, specs/Microsoft.Graph.Applications/New-MgApplication.md:2763, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1109, and 5 more
-class KeyValuePair(_Model):
+class KeyValuePair(_b.Model):
     """Settings associated with the job.
     Some settings are inherited from the template.
     """
@@ -1277,7 +1277,7 @@ class KeyValuePair(_Model):
 
 
 # IMicrosoftGraphMetadataEntry from specs/Microsoft.Graph.Identity.Application/Update-MgApplicationSynchronizationJob.md:391, specs/Microsoft.Graph.Identity.Application/Update-MgApplicationSynchronizationJob.md:550, specs/Microsoft.Graph.Identity.Application/Update-MgApplicationSynchronizationJob.md:593
-class MetadataEntry(_Model):
+class MetadataEntry(_b.Model):
     """IMicrosoftGraphMetadataEntry."""
 
     key: str | None = _pd.Field(default=None, alias="key")
@@ -1285,7 +1285,7 @@ class MetadataEntry(_Model):
 
 
 # IMicrosoftGraphObjectDefinition from specs/Microsoft.Graph.Applications/New-MgApplication.md:2046, specs/Microsoft.Graph.Applications/New-MgApplication.md:2572, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:670, and 7 more
-class ObjectDefinition(_Model):
+class ObjectDefinition(_b.Model):
     """Collection of objects supported by the directory."""
 
     attributes: list[AttributeDefinition] | None = _pd.Field(
@@ -1309,7 +1309,7 @@ class ObjectDefinition(_Model):
 
 
 # IMicrosoftGraphObjectDefinitionMetadataEntry from specs/Microsoft.Graph.Applications/New-MgApplication.md:2078, specs/Microsoft.Graph.Applications/New-MgApplication.md:2604, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:702, and 5 more
-class ObjectDefinitionMetadataEntry(_Model):
+class ObjectDefinitionMetadataEntry(_b.Model):
     """Metadata for the given object."""
 
     key: str | None = _pd.Field(
@@ -1321,7 +1321,7 @@ class ObjectDefinitionMetadataEntry(_Model):
 
 
 # IMicrosoftGraphObjectMapping from specs/Microsoft.Graph.Applications/New-MgApplication.md:2103, specs/Microsoft.Graph.Applications/New-MgApplication.md:2629, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:727, and 7 more
-class ObjectMapping(_Model):
+class ObjectMapping(_b.Model):
     """Collection of object mappings supported by the rule.
     Tells the synchronization engine which objects should be synchronized.
     """
@@ -1363,7 +1363,7 @@ class ObjectMapping(_Model):
 
 
 # IMicrosoftGraphObjectMappingMetadataEntry from specs/Microsoft.Graph.Applications/New-MgApplication.md:2131, specs/Microsoft.Graph.Applications/New-MgApplication.md:2657, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1001, and 5 more
-class ObjectMappingMetadataEntry(_Model):
+class ObjectMappingMetadataEntry(_b.Model):
     """Additional extension properties.
     Unless mentioned explicitly, metadata values should not be changed.
     """
@@ -1377,7 +1377,7 @@ class ObjectMappingMetadataEntry(_Model):
 
 
 # IMicrosoftGraphOptionalClaim from specs/Microsoft.Graph.Applications/New-MgApplication.md:1916, specs/Microsoft.Graph.Applications/New-MgApplication.md:2446
-class OptionalClaim(_Model):
+class OptionalClaim(_b.Model):
     """The optional claims returned in the JWT access token."""
 
     additional_properties: list[str] | None = _pd.Field(
@@ -1401,7 +1401,7 @@ class OptionalClaim(_Model):
 
 
 # IMicrosoftGraphOptionalClaims from specs/Microsoft.Graph.Applications/New-MgApplication.md:1914, specs/Microsoft.Graph.Applications/New-MgApplication.md:2444
-class OptionalClaims(_Model):
+class OptionalClaims(_b.Model):
     """optionalClaims"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1424,7 +1424,7 @@ class OptionalClaims(_Model):
 
 
 # IMicrosoftGraphParentalControlSettings from specs/Microsoft.Graph.Applications/New-MgApplication.md:1931, specs/Microsoft.Graph.Applications/New-MgApplication.md:2467
-class ParentalControlSettings(_Model):
+class ParentalControlSettings(_b.Model):
     """parentalControlSettings"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1442,7 +1442,7 @@ class ParentalControlSettings(_Model):
 
 
 # IMicrosoftGraphPasswordCredential from specs/Microsoft.Graph.Applications/Add-MgApplicationPassword.md:517, specs/Microsoft.Graph.Applications/Add-MgApplicationPassword.md:562, specs/Microsoft.Graph.Applications/New-MgApplication.md:1940, and 1 more
-class PasswordCredential(_Model):
+class PasswordCredential(_b.Model):
     """passwordCredential"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1483,7 +1483,7 @@ class PasswordCredential(_Model):
 
 
 # IMicrosoftGraphPasswordCredentialConfiguration from specs/Microsoft.Graph.Applications/New-MgApplication.md:1601, specs/Microsoft.Graph.Applications/New-MgApplication.md:1730
-class PasswordCredentialConfiguration(_Model):
+class PasswordCredentialConfiguration(_b.Model):
     """Collection of password restrictions settings to be applied to an application or service principal."""
 
     max_lifetime: _dt.timedelta | None = _pd.Field(
@@ -1508,7 +1508,7 @@ class PasswordCredentialConfiguration(_Model):
 
 # IPaths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema from specs/Microsoft.Graph.Applications/Restart-MgApplicationSynchronizationJob.md:521
 class Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema(
-    _Model
+    _b.Model
 ):
     """IPaths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema."""
 
@@ -1521,7 +1521,7 @@ class Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjob
 
 # IPaths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema from specs/Microsoft.Graph.Applications/Add-MgApplicationPassword.md:515
 class Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema(
-    _Model
+    _b.Model
 ):
     """IPaths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema."""
 
@@ -1533,7 +1533,7 @@ class Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestb
 
 
 # IMicrosoftGraphPermissionScope from specs/Microsoft.Graph.Applications/New-MgApplication.md:1538, specs/Microsoft.Graph.Applications/New-MgApplication.md:1663
-class PermissionScope(_Model):
+class PermissionScope(_b.Model):
     """The definition of the delegated permissions exposed by the web API represented by this application registration.
     These delegated permissions may be requested by a client application, and may be granted by users or administrators during consent.
     Delegated permissions are sometimes referred to as OAuth 2.0 scopes.
@@ -1583,7 +1583,7 @@ class PermissionScope(_Model):
 
 
 # IMicrosoftGraphPreAuthorizedApplication from specs/Microsoft.Graph.Applications/New-MgApplication.md:1563, specs/Microsoft.Graph.Applications/New-MgApplication.md:1688
-class PreAuthorizedApplication(_Model):
+class PreAuthorizedApplication(_b.Model):
     """Lists the client applications that are preauthorized with the specified delegated permissions to access this application's APIs.
     Users aren't required to consent to any preauthorized application (for the permissions specified).
     However, any other permissions not listed in preAuthorizedApplications (requested through incremental consent for example) will require user consent.
@@ -1602,7 +1602,7 @@ class PreAuthorizedApplication(_Model):
 
 
 # IMicrosoftGraphPublicClientApplication from specs/Microsoft.Graph.Applications/New-MgApplication.md:1958, specs/Microsoft.Graph.Applications/New-MgApplication.md:2496
-class PublicClientApplication(_Model):
+class PublicClientApplication(_b.Model):
     """publicClientApplication"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1615,7 +1615,7 @@ class PublicClientApplication(_Model):
 
 
 # IMicrosoftGraphRedirectUriSettings from specs/Microsoft.Graph.Applications/New-MgApplication.md:2313, specs/Microsoft.Graph.Applications/New-MgApplication.md:2842
-class RedirectUriSettings(_Model):
+class RedirectUriSettings(_b.Model):
     """IMicrosoftGraphRedirectUriSettings."""
 
     index: int | None = _pd.Field(default=None, alias="index")
@@ -1623,7 +1623,7 @@ class RedirectUriSettings(_Model):
 
 
 # IReferenceCreate from specs/Microsoft.Graph.Applications/New-MgApplicationOwnerByRef.md:492
-class ReferenceCreate(_Model):
+class ReferenceCreate(_b.Model):
     """IReferenceCreate."""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1635,7 +1635,7 @@ class ReferenceCreate(_Model):
 
 
 # IMicrosoftGraphReferencedObject from specs/Microsoft.Graph.Applications/New-MgApplication.md:2068, specs/Microsoft.Graph.Applications/New-MgApplication.md:2594, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:692, and 7 more
-class ReferencedObject(_Model):
+class ReferencedObject(_b.Model):
     """For attributes with reference type, lists referenced objects (for example, the manager attribute would list User as the referenced object)."""
 
     referenced_object_name: str | None = _pd.Field(
@@ -1651,7 +1651,7 @@ class ReferencedObject(_Model):
 
 
 # IMicrosoftGraphRequestSignatureVerification from specs/Microsoft.Graph.Applications/New-MgApplication.md:1967, specs/Microsoft.Graph.Applications/New-MgApplication.md:2502
-class RequestSignatureVerification(_Model):
+class RequestSignatureVerification(_b.Model):
     """requestSignatureVerification"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1667,7 +1667,7 @@ class RequestSignatureVerification(_Model):
 
 
 # IMicrosoftGraphRequiredResourceAccess from specs/Microsoft.Graph.Applications/New-MgApplication.md:1971, specs/Microsoft.Graph.Applications/New-MgApplication.md:2507
-class RequiredResourceAccess(_Model):
+class RequiredResourceAccess(_b.Model):
     """Specifies the resources that the application needs to access.
     This property also specifies the set of delegated permissions and application roles that it needs for each of those resources.
     This configuration of access to the required resources drives the consent experience.
@@ -1691,7 +1691,7 @@ class RequiredResourceAccess(_Model):
 
 
 # IMicrosoftGraphResourceAccess from specs/Microsoft.Graph.Applications/New-MgApplication.md:1979, specs/Microsoft.Graph.Applications/New-MgApplication.md:2515
-class ResourceAccess(_Model):
+class ResourceAccess(_b.Model):
     """The list of OAuth2.0 permission scopes and app roles that the application requires from the specified resource."""
 
     id: str | None = _pd.Field(
@@ -1707,7 +1707,7 @@ class ResourceAccess(_Model):
 
 
 # IMicrosoftGraphServicePrincipalLockConfiguration from specs/Microsoft.Graph.Applications/New-MgApplication.md:1992, specs/Microsoft.Graph.Applications/New-MgApplication.md:2524
-class ServicePrincipalLockConfiguration(_Model):
+class ServicePrincipalLockConfiguration(_b.Model):
     """servicePrincipalLockConfiguration"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1740,7 +1740,7 @@ class ServicePrincipalLockConfiguration(_Model):
 
 
 # IMicrosoftGraphSpaApplication from specs/Microsoft.Graph.Applications/New-MgApplication.md:2010, specs/Microsoft.Graph.Applications/New-MgApplication.md:2535
-class SpaApplication(_Model):
+class SpaApplication(_b.Model):
     """spaApplication"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1753,7 +1753,7 @@ class SpaApplication(_Model):
 
 
 # IMicrosoftGraphStringKeyAttributeMappingSourceValuePair from specs/Microsoft.Graph.Applications/New-MgApplication.md:2121, specs/Microsoft.Graph.Applications/New-MgApplication.md:2647, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:745, and 7 more
-class StringKeyAttributeMappingSourceValuePair(_Model):
+class StringKeyAttributeMappingSourceValuePair(_b.Model):
     """If this object represents a function, lists function parameters.
     Parameters consist of attributeMappingSource objects themselves, allowing for complex expressions.
     If type isn't Function, this property is null/empty array.
@@ -1768,7 +1768,7 @@ class StringKeyAttributeMappingSourceValuePair(_Model):
 
 
 # IMicrosoftGraphStringKeyLongValuePair from specs/Microsoft.Graph.Applications/New-MgApplication.md:2232, specs/Microsoft.Graph.Applications/New-MgApplication.md:2758, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1103, and 5 more
-class StringKeyLongValuePair(_Model):
+class StringKeyLongValuePair(_b.Model):
     """Count of synchronized objects, listed by object type."""
 
     key: str | None = _pd.Field(
@@ -1782,7 +1782,7 @@ class StringKeyLongValuePair(_Model):
 
 
 # IMicrosoftGraphStringKeyStringValuePair from specs/Microsoft.Graph.Applications/New-MgApplication.md:2052, specs/Microsoft.Graph.Applications/New-MgApplication.md:2578, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:676, and 9 more
-class StringKeyStringValuePair(_Model):
+class StringKeyStringValuePair(_b.Model):
     """Additional extension properties.
     Unless instructed explicitly by the support team, metadata values shouldn't be changed.
     """
@@ -1792,7 +1792,7 @@ class StringKeyStringValuePair(_Model):
 
 
 # IMicrosoftGraphSynchronization from specs/Microsoft.Graph.Applications/New-MgApplication.md:2013, specs/Microsoft.Graph.Applications/New-MgApplication.md:2539
-class Synchronization(_Model):
+class Synchronization(_b.Model):
     """synchronization"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1820,7 +1820,7 @@ class Synchronization(_Model):
 
 
 # IMicrosoftGraphSynchronizationError from specs/Microsoft.Graph.Applications/New-MgApplication.md:2190, specs/Microsoft.Graph.Applications/New-MgApplication.md:2716, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1061, and 3 more
-class SynchronizationError(_Model):
+class SynchronizationError(_b.Model):
     """synchronizationError"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1843,7 +1843,7 @@ class SynchronizationError(_Model):
 
 
 # IMicrosoftGraphSynchronizationJob from specs/Microsoft.Graph.Applications/New-MgApplication.md:2017, specs/Microsoft.Graph.Applications/New-MgApplication.md:2543, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:640, and 2 more
-class SynchronizationJob(_Model):
+class SynchronizationJob(_b.Model):
     """Performs synchronization by periodically running in the background, polling for changes in one directory, and pushing them to another directory."""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1878,7 +1878,7 @@ class SynchronizationJob(_Model):
 
 
 # IMicrosoftGraphSynchronizationJobRestartCriteria from specs/Microsoft.Graph.Applications/Restart-MgApplicationSynchronizationJob.md:523, specs/Microsoft.Graph.Applications/Restart-MgApplicationSynchronizationJob.md:527
-class SynchronizationJobRestartCriteria(_Model):
+class SynchronizationJobRestartCriteria(_b.Model):
     """synchronizationJobRestartCriteria"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1889,7 +1889,7 @@ class SynchronizationJobRestartCriteria(_Model):
 
 
 # IMicrosoftGraphSynchronizationMetadataEntry from specs/Microsoft.Graph.Applications/New-MgApplication.md:2254, specs/Microsoft.Graph.Applications/New-MgApplication.md:2780
-class SynchronizationMetadataEntry(_Model):
+class SynchronizationMetadataEntry(_b.Model):
     """Additional extension properties.
     Unless mentioned explicitly, metadata values should not be changed.
     """
@@ -1903,7 +1903,7 @@ class SynchronizationMetadataEntry(_Model):
 
 
 # IMicrosoftGraphSynchronizationProgress from specs/Microsoft.Graph.Applications/New-MgApplication.md:2207, specs/Microsoft.Graph.Applications/New-MgApplication.md:2733, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1078, and 5 more
-class SynchronizationProgress(_Model):
+class SynchronizationProgress(_b.Model):
     """Details of the progress of a job toward completion."""
 
     completed_units: int | None = _pd.Field(
@@ -1927,7 +1927,7 @@ class SynchronizationProgress(_Model):
 
 
 # IMicrosoftGraphSynchronizationQuarantine from specs/Microsoft.Graph.Applications/New-MgApplication.md:2212, specs/Microsoft.Graph.Applications/New-MgApplication.md:2738, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1083, and 3 more
-class SynchronizationQuarantine(_Model):
+class SynchronizationQuarantine(_b.Model):
     """synchronizationQuarantine"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -1961,7 +1961,7 @@ class SynchronizationQuarantine(_Model):
 
 
 # IMicrosoftGraphSynchronizationRule from specs/Microsoft.Graph.Applications/New-MgApplication.md:2088, specs/Microsoft.Graph.Applications/New-MgApplication.md:2614, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:712, and 7 more
-class SynchronizationRule(_Model):
+class SynchronizationRule(_b.Model):
     """A collection of synchronization rules configured for the synchronizationJob or synchronizationTemplate."""
 
     container_filter: ContainerFilter | None = _pd.Field(
@@ -2013,7 +2013,7 @@ class SynchronizationRule(_Model):
 
 
 # IMicrosoftGraphSynchronizationSchedule from specs/Microsoft.Graph.Applications/New-MgApplication.md:2024, specs/Microsoft.Graph.Applications/New-MgApplication.md:2550, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:648, and 3 more
-class SynchronizationSchedule(_Model):
+class SynchronizationSchedule(_b.Model):
     """synchronizationSchedule"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -2034,7 +2034,7 @@ class SynchronizationSchedule(_Model):
 
 
 # IMicrosoftGraphSynchronizationSchema from specs/Microsoft.Graph.Applications/New-MgApplication.md:2033, specs/Microsoft.Graph.Applications/New-MgApplication.md:2559, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:657, and 4 more
-class SynchronizationSchema(_Model):
+class SynchronizationSchema(_b.Model):
     """synchronizationSchema"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -2062,7 +2062,7 @@ class SynchronizationSchema(_Model):
 
 
 # IMicrosoftGraphSynchronizationSecretKeyStringValuePair from specs/Microsoft.Graph.Applications/New-MgApplication.md:2242, specs/Microsoft.Graph.Applications/New-MgApplication.md:2768
-class SynchronizationSecretKeyStringValuePair(_Model):
+class SynchronizationSecretKeyStringValuePair(_b.Model):
     """Represents a collection of credentials to access provisioned cloud applications."""
 
     key: str | None = _pd.Field(
@@ -2074,7 +2074,7 @@ class SynchronizationSecretKeyStringValuePair(_Model):
 
 
 # IMicrosoftGraphSynchronizationStatus from specs/Microsoft.Graph.Applications/New-MgApplication.md:2170, specs/Microsoft.Graph.Applications/New-MgApplication.md:2696, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1041, and 5 more
-class SynchronizationStatus(_Model):
+class SynchronizationStatus(_b.Model):
     """synchronizationStatus"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -2185,7 +2185,7 @@ class SynchronizationStatus(_Model):
 
 
 # IMicrosoftGraphSynchronizationTaskExecution from specs/Microsoft.Graph.Applications/New-MgApplication.md:2178, specs/Microsoft.Graph.Applications/New-MgApplication.md:2704, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1049, and 3 more
-class SynchronizationTaskExecution(_Model):
+class SynchronizationTaskExecution(_b.Model):
     """synchronizationTaskExecution"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -2255,7 +2255,7 @@ class SynchronizationTaskExecution(_Model):
 
 
 # IMicrosoftGraphSynchronizationTemplate from specs/Microsoft.Graph.Applications/New-MgApplication.md:2245, specs/Microsoft.Graph.Applications/New-MgApplication.md:2771
-class SynchronizationTemplate(_Model):
+class SynchronizationTemplate(_b.Model):
     """Preconfigured synchronization settings for a particular application."""
 
     id: str | None = _pd.Field(
@@ -2297,7 +2297,7 @@ class SynchronizationTemplate(_Model):
 
 
 # IMicrosoftGraphTokenIssuancePolicy from specs/Microsoft.Graph.Applications/New-MgApplication.md:2265, specs/Microsoft.Graph.Applications/New-MgApplication.md:2786
-class TokenIssuancePolicy(_Model):
+class TokenIssuancePolicy(_b.Model):
     """IMicrosoftGraphTokenIssuancePolicy."""
 
     applies_to: list[DirectoryObject] | None = _pd.Field(
@@ -2336,7 +2336,7 @@ class TokenIssuancePolicy(_Model):
 
 
 # IMicrosoftGraphTokenLifetimePolicy from specs/Microsoft.Graph.Applications/New-MgApplication.md:2281, specs/Microsoft.Graph.Applications/New-MgApplication.md:2807
-class TokenLifetimePolicy(_Model):
+class TokenLifetimePolicy(_b.Model):
     """IMicrosoftGraphTokenLifetimePolicy."""
 
     applies_to: list[DirectoryObject] | None = _pd.Field(
@@ -2375,7 +2375,7 @@ class TokenLifetimePolicy(_Model):
 
 
 # IMicrosoftGraphUser from specs/Microsoft.Graph.Users/Get-MgUser.md:12
-class User(_Model):
+class User(_b.Model):
     """IMicrosoftGraphUser.
 
     The help never lists this type's properties; any property is accepted.
@@ -2385,7 +2385,7 @@ class User(_Model):
 
 
 # IUsersIdentity from specs/Microsoft.Graph.Users/Get-MgUser.md:607
-class UsersIdentity(_Model):
+class UsersIdentity(_b.Model):
     """Identity Parameter"""
 
     attachment_base_id: str | None = _pd.Field(
@@ -2492,7 +2492,7 @@ class UsersIdentity(_Model):
 
 
 # IMicrosoftGraphVerifiedPublisher from specs/Microsoft.Graph.Applications/New-MgApplication.md:2300, specs/Microsoft.Graph.Applications/New-MgApplication.md:2828
-class VerifiedPublisher(_Model):
+class VerifiedPublisher(_b.Model):
     """verifiedPublisher"""
 
     model_config = _pd.ConfigDict(extra="allow")
@@ -2515,7 +2515,7 @@ class VerifiedPublisher(_Model):
 
 
 # IMicrosoftGraphWebApplication from specs/Microsoft.Graph.Applications/New-MgApplication.md:2305, specs/Microsoft.Graph.Applications/New-MgApplication.md:2834
-class WebApplication(_Model):
+class WebApplication(_b.Model):
     """webApplication"""
 
     model_config = _pd.ConfigDict(extra="allow")
