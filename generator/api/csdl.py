@@ -20,7 +20,7 @@ from xml.sax import SAXParseException
 from xml.sax.handler import ContentHandler
 from xml.sax.xmlreader import AttributesImpl, InputSource, Locator
 
-from defusedxml.common import DefusedXmlException  # type: ignore[import-untyped]
+from defusedxml.common import DefusedXmlException, DTDForbidden  # type: ignore[import-untyped]
 from defusedxml.expatreader import DefusedExpatParser  # type: ignore[import-untyped]
 
 from generator.api.model import ApiDescription, ApiProperty, ApiSchema, ApiType, Format, Kind
@@ -135,9 +135,9 @@ class EntityModel:
             if op.binding is not None:
                 self._bound.setdefault((op.binding.name, op.binding.collection), []).append(op)
         self._derived = {}
-        for name, structured in self.types.items():
-            if structured.base:
-                self._derived.setdefault(structured.base, []).append(name)
+        for name in self.types:
+            for ancestor in self.lineage(name)[1:]:
+                self._derived.setdefault(ancestor, []).append(name)
 
     @property
     def entity_sets(self) -> dict[str, NavigationSource]:
@@ -158,14 +158,7 @@ class EntityModel:
 
     def derived(self, name: str) -> list[str]:
         """Every type deriving from `name`, directly or not, in declaration order."""
-        found: list[str] = []
-        pending = list(self._derived.get(name, ()))
-        while pending:
-            child = pending.pop(0)
-            if child not in found:
-                found.append(child)
-                pending.extend(self._derived.get(child, ()))
-        return found
+        return self._derived.get(name, [])
 
     def is_a(self, name: str, base: str) -> bool:
         return base in self.lineage(name)
@@ -273,11 +266,13 @@ def read_csdl(data: bytes, shown: str) -> ApiDescription:
             (error.getColumnNumber() or 0) + 1,
         )
     except DefusedXmlException as error:
+        named = getattr(error, "name", None) or getattr(error, "sysid", None) or "?"
+        what = f"<!DOCTYPE {named}>" if isinstance(error, DTDForbidden) else f"entity {named}"
         sink.warning(
             "PG090",
             handler.line,
-            f"{type(error).__name__}: DTDs, entity declarations and external references are refused "
-            "in an API description; the CSDL is not used",
+            f"{what} refused: an API description may not declare a DTD or entities, nor refer to "
+            "external ones (they can expand without bound or read files); the CSDL is not used",
             handler.column,
         )
     except Exception as error:  # expat's own errors (bad encoding declaration, ...): still a value
