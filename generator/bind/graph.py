@@ -38,6 +38,8 @@ _KEY_DOC = re.compile(
     re.I,
 )
 _IDENTITY = re.compile(r"ViaIdentity\w*")
+# `GetViaIdentity1` stands for the keys of `Get1`, `UpdateViaIdentityExpanded` for `UpdateExpanded`'s.
+_SIBLING = re.compile(r"ViaIdentity(?:[A-Z][a-z0-9]*)*?(?=Expanded|\d*$)")
 _ODATA_ID = ApiProperty(
     "@odata.id",
     ApiType(Kind.STRING),
@@ -151,7 +153,7 @@ class _CmdletBinder:
             routes = self._routes(query.operation)
             sibling = None
             if query.identity:
-                sibling = queries.get(_IDENTITY.sub("", parameter_set.name))
+                sibling = queries.get(_SIBLING.sub("", parameter_set.name))
                 if sibling is not None and sibling.identity:
                     sibling = None
             self._choose(query, routes, sibling)
