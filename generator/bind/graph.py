@@ -192,7 +192,6 @@ class _CmdletBinder:
 
     # -- choosing among the paths the name fits ----------------------------------------------------------
     def _choose(self, query: _SetQuery, routes: list[_Route], sibling: _SetQuery | None) -> None:
-        set_name = query.parameter_set.name
         where = f"{self.cmdlet.path}:{query.parameter_set.line or self.cmdlet.line}"
         wanted = f"{self.verb}-{self.noun}" + (f" ({query.operation})" if query.operation else "")
         if not routes:
@@ -596,7 +595,7 @@ class _Search:
             node,
             segment,
             method,
-            kind if kind not in ("get", "update") else operation,
+            kind,
             target,
             line,
             None,

@@ -463,3 +463,21 @@ def test_specs_binding_table(graph: ApiDescription, snapshot) -> None:  # type: 
     ]
     snapshot.snapshot_dir = ROOT / "tests" / "snapshots" / "bind"
     snapshot.assert_match("\n".join(lines) + "\n", "specs_graph_bindings.txt")
+
+
+@pytest.mark.parametrize("name", ["Foo", "Get-", "Get-Mg", "Get-MgÜser", "Get-Mg-User", "Invoke-Mg", "-MgUser", "Get-MgUser$count"])
+def test_odd_cmdlet_names_give_values_never_exceptions(graph: ApiDescription, name: str) -> None:
+    cmdlet = help_cmdlet("Get-MgUser", U, {"List": [], "ViaIdentity": ["InputObject"], "Get1": ["UserId"]})
+    cmdlet.name = name
+    result = bind_graph(graph, [cmdlet], {U: "Mg"})
+    assert len(result.bindings) + len(result.unbound) == 3
+    cmdlet.parameter_sets = []  # one unnamed syntax block: the verb alone says what it does
+    result = bind_graph(graph, [cmdlet], {U: "Mg"})
+    assert len(result.bindings) + len(result.unbound) == 1
+
+
+def test_a_cmdlet_with_one_unnamed_set_takes_the_operation_its_keys_fit(graph: ApiDescription) -> None:
+    cmdlet = help_cmdlet("Get-MgUser", U, {"Get": ["UserId"]})
+    cmdlet.parameter_sets[0].name = ""
+    [binding] = bind_graph(graph, [cmdlet], {U: "Mg"}).bindings
+    assert (binding.parameter_set, binding.method, binding.path) == ("", "GET", "/users/{user-id}")
