@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from generator.api.csdl import EntityModel, Operation, TypeName, api_type
 from generator.api.model import (
@@ -27,10 +27,10 @@ from generator.api.model import (
     Kind,
     Location,
 )
-from generator.bind.graph_names import CRUD_METHODS, CRUD_VERBS, action_names, pascal, singular, words
+from generator.bind.graph_names import CRUD_VERBS, action_names, pascal, singular, without_all, words
 from generator.bind.model import Binding, BindResult, Unbound
-from generator.diagnostics import Diagnostic, Severity, at_origin
-from generator.ir import Cmdlet, Parameter, ParameterSet
+from generator.diagnostics import Severity, at_origin
+from generator.ir import Cmdlet, ParameterSet
 
 # "The unique identifier of synchronizationJob" (platyPS 2024) or "key: synchronizationJob-id of synchronizationJob".
 _KEY_DOC = re.compile(
@@ -114,6 +114,7 @@ class _Node:
     placeholders: tuple[_Placeholder, ...] = ()
     previous: str = ""  # the last named segment, as the noun spells it (for merged repeats)
     merged: int = 0
+    dropped_all: bool = False  # a name on the way had `all`, left out of the cmdlet's noun
     line: int = 0
 
 
@@ -127,7 +128,6 @@ class _SetQuery:
     identity: bool
     keys: dict[str, str]  # key parameter (lower) → the placeholder its description names ("" if none)
     parameters: dict[str, str]  # every parameter of the set, and its aliases (lower) → its name
-    route_cache: list[_Route] = field(default_factory=list)
 
 
 class _CmdletBinder:
@@ -354,6 +354,7 @@ class _Search:
         self.noun = noun.lower()
         self.cuts = _cuts(noun)
         self.head = ""  # Invoke cmdlets start their noun with the action word
+        self.front_all = False  # the noun starts with the `All` a name lost (Get-MgAllTeamChannel)
         self.found: list[_Route] = []
 
     def run(self) -> list[_Route]:
@@ -370,6 +371,12 @@ class _Search:
                     if self.operation is None:
                         break
             self.head = ""
+        # autorest drops `all` from names (`allChannels`, `getAllMessages`); Graph's directives put it back
+        # in front of the noun (src/Teams/Teams.md: TeamChannel → AllTeamChannel).
+        if self.noun.startswith("all") and 3 in self.cuts and len(self.noun) > 3:
+            self.front_all = True
+            self._from_roots(3)
+            self.front_all = False
         return self.found
 
     # -- roots ------------------------------------------------------------------------------------------
@@ -397,19 +404,25 @@ class _Search:
         end = pos + len(text)
         return end if text and self.noun.startswith(text, pos) and end in self.cuts else None
 
-    def _take_name(self, pos: int, node: _Node, name: str) -> Iterator[tuple[int, int]]:
-        """Where the noun goes on after a segment called `name`: read as it is, or its first words merged with
-        the previous segment's last ones (`calendar` + `calendarView` → CalendarView)."""
+    def _take_name(self, pos: int, node: _Node, name: str) -> Iterator[tuple[int, int, bool]]:
+        """Where the noun goes on after a segment called `name`: read as it is, its first words merged with
+        the previous segment's last ones (`calendar` + `calendarView` → CalendarView), or without the word
+        `all` (`allChannels` → Channel). All but the first reading count as merged."""
         text = singular(name)
         lower = text.lower()
         end = self._take(pos, lower)
         if end is not None:
-            yield end, 0
+            yield end, 0, False
         prev = node.previous
         if prev and lower.startswith(prev) and len(lower) > len(prev) and len(prev) in _cuts(text):
             end = self._take(pos, lower[len(prev) :])
             if end is not None:
-                yield end, 1
+                yield end, 1, False
+        short = without_all(text)
+        if short:
+            end = self._take(pos, short.lower())
+            if end is not None:
+                yield end, 1, True
 
     # -- nodes ----------------------------------------------------------------------------------------------
     def _visit(self, node: _Node, pos: int) -> None:
@@ -466,7 +479,7 @@ class _Search:
         if node.how == "linked":
             return
         for nav in self.model.navigation(node.type):
-            for end, merged in self._take_name(pos, node, nav.name):
+            for end, merged, dropped in self._take_name(pos, node, nav.name):
                 how = "contained" if nav.contains_target else "linked"
                 name = singular(nav.name)
                 child = replace(
@@ -478,6 +491,7 @@ class _Search:
                     segments=node.segments + (nav.name,),
                     previous=name.lower(),
                     merged=node.merged + merged,
+                    dropped_all=node.dropped_all or dropped,
                     line=nav.line,
                 )
                 self._visit(child, end)
@@ -538,7 +552,12 @@ class _Search:
                     continue
                 segment, placeholders = self._operation_segment(operation)
                 kind = "action" if operation.action else "function"
-                routed = replace(node, placeholders=node.placeholders + placeholders)
+                routed = replace(
+                    node,
+                    placeholders=node.placeholders + placeholders,
+                    merged=node.merged + name.dropped_all,
+                    dropped_all=node.dropped_all or name.dropped_all,
+                )
                 target = operation.returns.name if operation.returns else ""
                 method = "POST" if operation.action else "GET"
                 self._add(routed, segment, method, kind, target, operation.line, operation)
@@ -613,6 +632,8 @@ class _Search:
         operation: Operation | None = None,
         query: tuple[ApiParameter, ...] = (),
     ) -> None:
+        if self.front_all and not node.dropped_all:
+            return
         segments = node.segments + ((segment,) if segment else ())
         self.found.append(
             _Route(

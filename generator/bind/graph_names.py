@@ -105,6 +105,15 @@ def _same_case(original: str, lower: str) -> str:
     return lower[:1].upper() + lower[1:] if original[:1].isupper() else lower
 
 
+def without_all(name: str) -> str:
+    """The name without its word `all` (`allChannels` → `channels`), as autorest leaves it out; "" if none."""
+    parts = words(name)
+    kept = [w for w in parts if w.lower() != "all"]
+    if len(kept) == len(parts) or not kept:
+        return ""
+    return kept[0][:1].lower() + kept[0][1:] + "".join(pascal(w) for w in kept[1:])
+
+
 def pascal(name: str) -> str:
     return name[:1].upper() + name[1:]
 
@@ -148,15 +157,7 @@ VERB_MAPPING: dict[str, str] = dict(
     ).split()
 )
 
-# The operations every path kind has, their variant (parameter-set) name, HTTP method and cmdlet verb.
-CRUD_METHODS = {
-    "list": "GET",
-    "get": "GET",
-    "create": "POST",
-    "update": "PATCH",
-    "set": "PUT",
-    "delete": "DELETE",
-}
+# The variant (parameter-set) name of each operation every path kind has → its cmdlet verb.
 CRUD_VERBS = {
     "list": "Get",
     "get": "Get",
@@ -175,6 +176,7 @@ class ActionName:
     variant: str  # the action word, lower case: the parameter set's name starts with it
     tail: str  # lower-case words the noun ends with after the path's own words
     head: str = ""  # lower-case word the noun starts with (Invoke-MgReprocessUserLicenseAssignment)
+    dropped_all: bool = False  # the name had the word `all`, which autorest leaves out (`getAllMessages`)
 
 
 def action_names(name: str) -> list[ActionName]:
@@ -184,7 +186,9 @@ def action_names(name: str) -> list[ActionName]:
     one; which English words are verbs is a long list of its own, so both readings are offered and the
     parameter set's name (the action word) and the cmdlet's verb pick one.
     """
-    parts = [w.lower() for w in words(singular(name)) if w.lower() != "all"]
+    every = [w.lower() for w in words(singular(name))]
+    parts = [w for w in every if w != "all"]  # autorest.powershell issue 1002: `all` is dropped
+    dropped = len(parts) < len(every)
     if not parts:
         return []
     readings = [(parts[0], parts[1:])]
@@ -195,9 +199,9 @@ def action_names(name: str) -> list[ActionName]:
         tail = "".join(_singular_word(w) for w in rest).lower()
         verb = VERB_MAPPING.get(action)
         if verb is None:
-            named = _directives(ActionName("Invoke", action, tail, head=action))
+            named = _directives(ActionName("Invoke", action, tail, action, dropped))
         else:
-            named = _directives(ActionName(verb, action, tail))
+            named = _directives(ActionName(verb, action, tail, "", dropped))
         if named not in found:
             found.append(named)
     return found
@@ -207,8 +211,8 @@ def _directives(name: ActionName) -> ActionName:
     """msgraph-sdk-powershell's renames (src/readme.graph.md) that apply to action cmdlets."""
     # `verb: Invoke, subject: (^Delta)(.*)` → `verb: Get, subject: $2$1`
     if name.verb == "Invoke" and name.head == "delta":
-        return ActionName("Get", name.variant, name.tail + "delta")
+        return ActionName("Get", name.variant, name.tail + "delta", "", name.dropped_all)
     # `verb: Test, variant: ^(Check|Verify)(.*)` → `verb: Confirm`
     if name.verb == "Test" and name.variant in ("check", "verify"):
-        return ActionName("Confirm", name.variant, name.tail, name.head)
+        return ActionName("Confirm", name.variant, name.tail, name.head, name.dropped_all)
     return name

@@ -481,3 +481,32 @@ def test_a_cmdlet_with_one_unnamed_set_takes_the_operation_its_keys_fit(graph: A
     cmdlet.parameter_sets[0].name = ""
     [binding] = bind_graph(graph, [cmdlet], {U: "Mg"}).bindings
     assert (binding.parameter_set, binding.method, binding.path) == ("", "GET", "/users/{user-id}")
+
+
+ALL = [
+    # autorest drops the word `all` from names (autorest.powershell issue 1002), and Graph's Teams
+    # directives put it in front of the noun (src/Teams/Teams.md): TeamChannel → AllTeamChannel.
+    (
+        "Get-MgAllTeamChannel",
+        {"List": ["TeamId"], "Get": ["ChannelId", "TeamId"]},
+        {"List": ("GET", "/teams/{team-id}/allChannels"), "Get": ("GET", "/teams/{team-id}/allChannels/{channel-id}")},
+    ),
+    ("Get-MgAllTeamChannelCount", {"Get": ["TeamId"]}, {"Get": ("GET", "/teams/{team-id}/allChannels/$count")}),
+    ("Get-MgAllTeamMessage", {"Get": []}, {"Get": ("GET", "/teams/getAllMessages()")}),
+    ("Get-MgAllChatMessage", {"Get": []}, {"Get": ("GET", "/chats/getAllMessages()")}),
+    # Without the `All` in front the channels are the team's own: `allChannels` is not read as them.
+    (
+        "Get-MgTeamChannel",
+        {"List": ["TeamId"], "Get": ["ChannelId", "TeamId"]},
+        {"List": ("GET", "/teams/{team-id}/channels"), "Get": ("GET", "/teams/{team-id}/channels/{channel-id}")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "sets", "expected"), ALL, ids=[a[0] for a in ALL])
+def test_the_word_all_that_names_lose_and_nouns_start_with(
+    graph: ApiDescription, name: str, sets: dict[str, list[str]], expected: dict[str, tuple[str, str]]
+) -> None:
+    result = bind_graph(graph, [help_cmdlet(name, "Microsoft.Graph.Teams", sets)], {"Microsoft.Graph.Teams": "Mg"})
+    assert result.unbound == [] and result.diagnostics == []
+    assert {b.parameter_set: (b.method, b.path) for b in result.bindings} == expected
