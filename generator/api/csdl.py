@@ -62,6 +62,7 @@ class StructuredType:
     open: bool = False
     has_stream: bool = False  # a media entity: its content is at `/$value`
     key: tuple[str, ...] = ()  # declared here; `EntityModel.key` follows the base types
+    alternate_keys: tuple[tuple[str, ...], ...] = ()  # Core.AlternateKeys: each key's property aliases
     navigation: dict[str, NavigationProperty] = field(default_factory=dict)
     streams: dict[str, int] = field(default_factory=dict)  # Edm.Stream property → line
     complex: dict[str, tuple[str, int]] = field(
@@ -170,6 +171,13 @@ class EntityModel:
                 return structured.key
         return ()
 
+    def alternate_keys(self, name: str) -> tuple[tuple[str, ...], ...]:
+        for each in self.lineage(name):
+            structured = self.types.get(each)
+            if structured and structured.alternate_keys:
+                return structured.alternate_keys
+        return ()
+
     def navigation(self, name: str) -> Iterator[NavigationProperty]:
         """Navigation properties of the type and its bases (a type's own declaration hides its base's)."""
         seen: set[str] = set()
@@ -230,6 +238,7 @@ _COLLECTION = re.compile(r"^Collection\((.*)\)$")
 _DESCRIPTION = "Org.OData.Core.V1.Description"
 _COMPUTED = "Org.OData.Core.V1.Computed"
 _OPTIONAL = "Org.OData.Core.V1.OptionalParameter"
+_ALTERNATE_KEYS = "Org.OData.Core.V1.AlternateKeys"
 _EVOLVABLE_MEMBER = "unknownFutureValue"
 _Get = Callable[[str], "str | None"]  # an element's attribute look-up (`AttributesImpl.get`)
 
@@ -317,6 +326,7 @@ class _RawType:
     has_stream: bool = False
     flags: bool = False
     key: list[str] = field(default_factory=list)
+    alternate_keys: list[list[str]] = field(default_factory=list)
     properties: list[_RawProperty] = field(default_factory=list)
     members: list[str] = field(default_factory=list)
     description: str = ""
@@ -385,6 +395,7 @@ class _Handler(ContentHandler):
         self._parameter: _RawParameter | None = None
         self._source: _RawSource | None = None
         self._target = ""  # the enclosing <Annotations Target=...>
+        self._alternate: list[list[str]] | None = None  # inside a type's Core.AlternateKeys annotation
 
     @property
     def line(self) -> int:
@@ -420,6 +431,10 @@ class _Handler(ContentHandler):
             self._source = None
         elif tag == "Annotations":
             self._target = ""
+        elif tag == "Annotation" and self._alternate is not None:
+            if self._type is not None:
+                self._type.alternate_keys.extend(k for k in self._alternate if k)
+            self._alternate = None
 
     # -- element handlers (attrs is the attribute dict's `get`) -----------------------------------------
     def _schema(self, get: _Get, line: int) -> None:
@@ -542,11 +557,24 @@ class _Handler(ContentHandler):
     def _annotations(self, get: _Get, line: int) -> None:
         self._target = get("Target") or ""
 
+    def _record(self, get: _Get, line: int) -> None:
+        """A `Core.AlternateKey` record starts one alternate key; its property aliases follow."""
+        if self._alternate is not None and (get("Type") or "").endswith("AlternateKey"):
+            self._alternate.append([])
+
+    def _property_value(self, get: _Get, line: int) -> None:
+        alias = get("String")
+        if self._alternate and get("Property") == "Alias" and alias:
+            self._alternate[-1].append(alias)
+
     def _annotation(self, get: _Get, line: int) -> None:
         term = get("Term") or ""
+        parent = self._stack[-2] if len(self._stack) >= 2 else ""
+        if term == _ALTERNATE_KEYS and parent == "EntityType":
+            self._alternate = []
+            return
         if term not in (_DESCRIPTION, _COMPUTED, _OPTIONAL):
             return
-        parent = self._stack[-2] if len(self._stack) >= 2 else ""
         value = get("String") or get("Bool") or ("true" if term != _DESCRIPTION else "")
         if parent == "Annotations":
             self.annotations.append((self._target, term, value, line))
@@ -583,6 +611,8 @@ _STARTS = {
     "FunctionImport": _Handler._import,
     "Annotations": _Handler._annotations,
     "Annotation": _Handler._annotation,
+    "Record": _Handler._record,
+    "PropertyValue": _Handler._property_value,
 }
 
 
@@ -672,6 +702,7 @@ class _Builder:
                 open=raw.open,
                 has_stream=raw.has_stream,
                 key=tuple(k for k in raw.key if k),
+                alternate_keys=tuple(tuple(k) for k in raw.alternate_keys),
             )
             for prop in raw.properties:
                 type_name = self.type_name(prop.type)

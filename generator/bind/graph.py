@@ -32,9 +32,11 @@ from generator.bind.model import Binding, BindResult, Unbound
 from generator.diagnostics import Severity, at_origin
 from generator.ir import Cmdlet, ParameterSet
 
-# "The unique identifier of synchronizationJob" (platyPS 2024) or "key: synchronizationJob-id of synchronizationJob".
+# "The unique identifier of synchronizationJob" (platyPS 2024), "key: synchronizationJob-id of
+# synchronizationJob" (older help) or "Alternate key of application" (-AppId of Get-MgApplicationByAppId).
 _KEY_DOC = re.compile(
-    r"^\s*(?:key:\s*(?P<placeholder>[\w-]+)\s+of\s+(?P<keyed>\w+)|the unique identifier of (?P<type>\w+))",
+    r"^\s*(?:key:\s*(?P<placeholder>[\w-]+)\s+of\s+(?P<keyed>\w+)|the unique identifier of (?P<type>\w+)"
+    r"|(?P<alternate>alternate key of \w+))",
     re.I,
 )
 _IDENTITY = re.compile(r"ViaIdentity\w*")
@@ -174,7 +176,9 @@ class _CmdletBinder:
             if not syntax.required or syntax.switch or full is None:
                 continue
             doc = _KEY_DOC.match(full.description)
-            if doc:
+            if doc and doc.group("alternate"):
+                keys[syntax.name.lower()] = syntax.name.lower()  # `{appId}` ↔ -AppId
+            elif doc:
                 keyed = doc.group("keyed") or doc.group("type")
                 keys[syntax.name.lower()] = (doc.group("placeholder") or f"{keyed}-id").lower()
         return _SetQuery(parameter_set, name.lower() or None, identity, keys, parameters)
@@ -439,6 +443,10 @@ class _Search:
                 self._emit_crud("create", "POST", node, node.type)
         if node.how != "cast":
             self._entity(self._keyed(node), pos)
+        if node.how in ("set", "contained"):
+            for aliases in self.model.alternate_keys(node.type):
+                if rest == "by" + "".join(a.lower() for a in aliases):  # Get-MgApplicationByAppId
+                    self._terminal_entity(self._alternate(node, aliases))
         if rest == "count":
             self._emit(node, "$count", "get", "GET", "count", node.type, node.line)
         if node.how == "linked" and rest == "byref":
@@ -533,6 +541,22 @@ class _Search:
             keyed=True,
             segments=node.segments + ("{" + placeholder.name + "}",),
             placeholders=node.placeholders + (placeholder,),
+        )
+
+    def _alternate(self, node: _Node, aliases: tuple[str, ...]) -> _Node:
+        """The item by an alternate key: `applications(appId='{appId}')`, one placeholder per property."""
+        simple = _simple(node.type)
+        placeholders = tuple(
+            _Placeholder(a, pascal(a), f"Alternate key of {simple}", ApiType(Kind.STRING), node.line)
+            for a in aliases
+        )
+        key = ",".join(f"{a}='{{{a}}}'" for a in aliases)
+        return replace(
+            node,
+            collection=False,
+            keyed=True,
+            segments=node.segments[:-1] + (f"{node.segments[-1]}({key})",),
+            placeholders=node.placeholders + placeholders,
         )
 
     def _cast(self, node: _Node, derived: str, line: int) -> _Node:

@@ -353,3 +353,6 @@ def test_graph_v1_types_and_model(graph) -> None:  # type: ignore[no-untyped-def
     # checkMemberGroups is bound to directoryObject: groups have it by inheritance.
     assert any(op.name == "checkMemberGroups" for op in model.bound("microsoft.graph.group", False))
     assert model.key("microsoft.graph.user") == ("id",)
+    # Core.AlternateKeys, inline in the entity type: applications(appId='...'), applications(uniqueName='...')
+    assert model.alternate_keys("microsoft.graph.application") == (("appId",), ("uniqueName",))
+    assert model.alternate_keys("microsoft.graph.user") == (("userPrincipalName",),)

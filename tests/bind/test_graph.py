@@ -510,3 +510,32 @@ def test_the_word_all_that_names_lose_and_nouns_start_with(
     result = bind_graph(graph, [help_cmdlet(name, "Microsoft.Graph.Teams", sets)], {"Microsoft.Graph.Teams": "Mg"})
     assert result.unbound == [] and result.diagnostics == []
     assert {b.parameter_set: (b.method, b.path) for b in result.bindings} == expected
+
+
+ALTERNATE = {"AppId": "Alternate key of application", "UniqueName": "Alternate key of application",
+             "Name": "Alternate key of federatedIdentityCredential"}
+
+
+@pytest.mark.parametrize(
+    ("name", "sets", "expected"),
+    [
+        ("Get-MgApplicationByAppId", {"Get": ["AppId"], "GetViaIdentity": ["InputObject"]},
+         {"Get": ("GET", "/applications(appId='{appId}')"), "GetViaIdentity": ("GET", "/applications(appId='{appId}')")}),
+        ("Update-MgApplicationByUniqueName", {"UpdateExpanded": ["UniqueName"]},
+         {"UpdateExpanded": ("PATCH", "/applications(uniqueName='{uniqueName}')")}),
+        ("Get-MgApplicationFederatedIdentityCredentialByName", {"Get": ["ApplicationId", "Name"]},
+         {"Get": ("GET", "/applications/{application-id}/federatedIdentityCredentials(name='{name}')")}),
+        ("Remove-MgServicePrincipalByAppId", {"Delete": ["AppId"]}, {"Delete": ("DELETE", "/servicePrincipals(appId='{appId}')")}),
+    ],
+)
+def test_alternate_keys_are_by_their_alias(
+    graph: ApiDescription, name: str, sets: dict[str, list[str]], expected: dict[str, tuple[str, str]]
+) -> None:
+    """Core.AlternateKeys: `By` + the key's alias in the noun, `(alias='{alias}')` in the path."""
+    module = "Microsoft.Graph.Applications"
+    result = bind_graph(graph, [help_cmdlet(name, module, sets, ALTERNATE)], {module: "Mg"})
+    assert result.unbound == [] and result.diagnostics == []
+    assert {b.parameter_set: (b.method, b.path) for b in result.bindings} == expected
+    # The alias is the placeholder, and the parameter of the same name (or the identity's) fills it.
+    alias = result.bindings[0].path.rpartition("(")[2].partition("=")[0]
+    assert result.bindings[0].placeholders[-1] == (alias, alias[:1].upper() + alias[1:])
