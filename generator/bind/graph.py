@@ -201,8 +201,8 @@ class _CmdletBinder:
         if not routes:
             self._unbound(query, f"no CSDL path is named {wanted}", "PG092", where)
             return
-        if query.identity:
-            fitting = [r for r in routes if sibling is None or self._fits(sibling, r)]
+        if query.identity:  # no keys of its own: its sibling's decide, if they decide anything
+            fitting = [r for r in routes if sibling is None or self._fits(sibling, r)] or routes
         else:
             fitting = [r for r in routes if self._fits(query, r)]
         if not fitting:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # -- singular forms (Humanizer's English vocabulary, as Hidi configures it) ---------------------------------
 
@@ -79,6 +80,7 @@ def words(name: str) -> list[str]:
     return _WORD.findall(name)
 
 
+@lru_cache(maxsize=65536)  # the same navigation and set names come back for every cmdlet
 def singular(name: str) -> str:
     """The singular of a camelCase name: only its last word changes (`masterCategories` → `masterCategory`)."""
     parts = words(name)
@@ -89,6 +91,7 @@ def singular(name: str) -> str:
     return head + _singular_word(last)
 
 
+@lru_cache(maxsize=65536)
 def _singular_word(word: str) -> str:
     lower = word.lower()
     if lower in _UNCOUNTABLE or len(lower) < 3:
@@ -179,7 +182,8 @@ class ActionName:
     dropped_all: bool = False  # the name had the word `all`, which autorest leaves out (`getAllMessages`)
 
 
-def action_names(name: str) -> list[ActionName]:
+@lru_cache(maxsize=16384)
+def action_names(name: str) -> tuple[ActionName, ...]:
     """The cmdlet names an action or function called `name` can get, verb first or verb last.
 
     autorest.powershell takes the first word of a method as its action when it is a verb, else the last
@@ -190,7 +194,7 @@ def action_names(name: str) -> list[ActionName]:
     parts = [w for w in every if w != "all"]  # autorest.powershell issue 1002: `all` is dropped
     dropped = len(parts) < len(every)
     if not parts:
-        return []
+        return ()
     readings = [(parts[0], parts[1:])]
     if len(parts) > 1:
         readings.append((parts[-1], parts[:-1]))
@@ -204,7 +208,7 @@ def action_names(name: str) -> list[ActionName]:
             named = _directives(ActionName(verb, action, tail, "", dropped))
         if named not in found:
             found.append(named)
-    return found
+    return tuple(found)
 
 
 def _directives(name: ActionName) -> ActionName:
