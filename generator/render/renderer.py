@@ -166,9 +166,7 @@ def _normal(block: str) -> str:
     return block.rstrip("\n") + "\n" if block.strip() else ""
 
 
-def _batches(
-    blocks: dict[str, list[Block]], done: dict[str, list[str | None]]
-) -> list[tuple[str, list[int]]]:
+def _batches(blocks: dict[str, list[Block]], done: dict[str, list[str | None]]) -> list[tuple[str, list[int]]]:
     """Indices of the blocks still to format, per file, in runs of about BATCH_CHARS characters."""
     batches: list[tuple[str, list[int]]] = []
     for path, items in blocks.items():
