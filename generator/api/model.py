@@ -154,6 +154,9 @@ class ApiOperation:
     body: ApiType | None = None
     body_required: bool = False
     body_name: str = ""  # Swagger 2.0's body parameter name (AutoRest calls the cmdlet parameter after it)
+    # Added for CSDL: the properties of a body that has no schema of its own (`body` is Kind.OBJECT), such
+    # as an action's parameters or `$ref`'s `@odata.id`.
+    body_properties: list[ApiProperty] = field(default_factory=list)
     response: ApiType | None = None  # the 2xx JSON response, None when there is none
     no_content: bool = False  # a 204 / empty 2xx response is possible
     security: tuple[Requirement, ...] | None = None  # None: the description's default applies
