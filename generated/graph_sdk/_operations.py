@@ -17,7 +17,7 @@ ADD_APPLICATION_PASSWORD = _r.OperationSpec(
         _r.Arg("headers", "headers", ""),
     ),
     sets=(
-        # AddExpanded: POST /applications/{application-id}/addPassword (convention, medium)
+        # AddExpanded: POST /applications/{application-id}/addPassword (api, high)
         _r.SetSpec(
             name="AddExpanded",
             default=True,
@@ -31,7 +31,7 @@ ADD_APPLICATION_PASSWORD = _r.OperationSpec(
             ),
             placeholders=(("application-id", "ApplicationId", "application_id"),),
         ),
-        # Add: POST /applications/{application-id}/addPassword (convention, medium)
+        # Add: POST /applications/{application-id}/addPassword (api, high)
         _r.SetSpec(
             name="Add",
             default=False,
@@ -43,7 +43,7 @@ ADD_APPLICATION_PASSWORD = _r.OperationSpec(
             allowed=_r.names("application_id body headers"),
             placeholders=(("application-id", "ApplicationId", "application_id"),),
         ),
-        # AddViaIdentityExpanded: POST /applications/{application-id}/addPassword (convention, medium)
+        # AddViaIdentityExpanded: POST /applications/{application-id}/addPassword (api, high)
         _r.SetSpec(
             name="AddViaIdentityExpanded",
             default=False,
@@ -57,7 +57,7 @@ ADD_APPLICATION_PASSWORD = _r.OperationSpec(
             ),
             placeholders=(("application-id", "ApplicationId", "application_id"),),
         ),
-        # AddViaIdentity: POST /applications/{application-id}/addPassword (convention, medium)
+        # AddViaIdentity: POST /applications/{application-id}/addPassword (api, high)
         _r.SetSpec(
             name="AddViaIdentity",
             default=False,
@@ -96,7 +96,7 @@ GET_APPLICATION = _r.OperationSpec(
         _r.Arg("page_size", "page_size", ""),
     ),
     sets=(
-        # List: GET /applications (convention, high)
+        # List: GET /applications (api, high)
         _r.SetSpec(
             name="List",
             default=True,
@@ -110,7 +110,7 @@ GET_APPLICATION = _r.OperationSpec(
             ),
             placeholders=(),
         ),
-        # Get: GET /applications/{application-id} (convention, high)
+        # Get: GET /applications/{application-id} (api, high)
         _r.SetSpec(
             name="Get",
             default=False,
@@ -122,7 +122,7 @@ GET_APPLICATION = _r.OperationSpec(
             allowed=_r.names("application_id expand_property headers property"),
             placeholders=(("application-id", "ApplicationId", "application_id"),),
         ),
-        # GetViaIdentity: GET /applications/{application-id} (convention, high)
+        # GetViaIdentity: GET /applications/{application-id} (api, high)
         _r.SetSpec(
             name="GetViaIdentity",
             default=False,
@@ -151,7 +151,7 @@ GET_APPLICATION_COUNT = _r.OperationSpec(
         _r.Arg("headers", "headers", ""),
     ),
     sets=(
-        # Get: GET /applications/$count (convention, high)
+        # Get: GET /applications/$count (api, high)
         _r.SetSpec(
             name="Get",
             default=True,
@@ -188,7 +188,7 @@ GET_APPLICATION_OWNER = _r.OperationSpec(
         _r.Arg("page_size", "page_size", ""),
     ),
     sets=(
-        # List: GET /applications/{application-id}/owners (convention, high)
+        # List: GET /applications/{application-id}/owners (api, high)
         _r.SetSpec(
             name="List",
             default=True,
@@ -229,7 +229,7 @@ GET_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
         _r.Arg("page_size", "page_size", ""),
     ),
     sets=(
-        # List: GET /applications/{application-id}/synchronization/jobs (convention, high)
+        # List: GET /applications/{application-id}/synchronization/jobs (api, high)
         _r.SetSpec(
             name="List",
             default=True,
@@ -243,7 +243,7 @@ GET_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
             ),
             placeholders=(("application-id", "ApplicationId", "application_id"),),
         ),
-        # Get: GET /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (convention, high)
+        # Get: GET /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (api, high)
         _r.SetSpec(
             name="Get",
             default=False,
@@ -264,7 +264,7 @@ GET_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
                 ),
             ),
         ),
-        # GetViaIdentity: GET /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (convention, high)
+        # GetViaIdentity: GET /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (api, high)
         _r.SetSpec(
             name="GetViaIdentity",
             default=False,
@@ -301,7 +301,7 @@ GET_APPLICATION_SYNCHRONIZATION_JOB_COUNT = _r.OperationSpec(
         _r.Arg("headers", "headers", ""),
     ),
     sets=(
-        # Get: GET /applications/{application-id}/synchronization/jobs/$count (convention, high)
+        # Get: GET /applications/{application-id}/synchronization/jobs/$count (api, high)
         _r.SetSpec(
             name="Get",
             default=True,
@@ -313,7 +313,7 @@ GET_APPLICATION_SYNCHRONIZATION_JOB_COUNT = _r.OperationSpec(
             allowed=_r.names("application_id filter headers search"),
             placeholders=(("application-id", "ApplicationId", "application_id"),),
         ),
-        # GetViaIdentity: GET /applications/{application-id}/synchronization/jobs/$count (convention, high)
+        # GetViaIdentity: GET /applications/{application-id}/synchronization/jobs/$count (api, high)
         _r.SetSpec(
             name="GetViaIdentity",
             default=False,
@@ -343,7 +343,7 @@ GET_APPLICATION_SYNCHRONIZATION_JOB_SCHEMA = _r.OperationSpec(
         _r.Arg("headers", "headers", ""),
     ),
     sets=(
-        # Get: GET /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/schema (convention, medium)
+        # Get: GET /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/schema (api, high)
         _r.SetSpec(
             name="Get",
             default=True,
@@ -364,7 +364,7 @@ GET_APPLICATION_SYNCHRONIZATION_JOB_SCHEMA = _r.OperationSpec(
                 ),
             ),
         ),
-        # GetViaIdentity: GET /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/schema (convention, medium)
+        # GetViaIdentity: GET /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/schema (api, high)
         _r.SetSpec(
             name="GetViaIdentity",
             default=False,
@@ -408,7 +408,7 @@ GET_BETA_USER = _r.OperationSpec(
         _r.Arg("page_size", "page_size", ""),
     ),
     sets=(
-        # List: GET /users (convention, high)
+        # List: GET /users (api, high)
         _r.SetSpec(
             name="List",
             default=True,
@@ -422,7 +422,7 @@ GET_BETA_USER = _r.OperationSpec(
             ),
             placeholders=(),
         ),
-        # Get: GET /users/{user-id} (convention, high)
+        # Get: GET /users/{user-id} (api, high)
         _r.SetSpec(
             name="Get",
             default=False,
@@ -434,7 +434,7 @@ GET_BETA_USER = _r.OperationSpec(
             allowed=_r.names("expand_property headers property user_id"),
             placeholders=(("user-id", "UserId", "user_id"),),
         ),
-        # GetViaIdentity: GET /users/{user-id} (convention, high)
+        # GetViaIdentity: GET /users/{user-id} (api, high)
         _r.SetSpec(
             name="GetViaIdentity",
             default=False,
@@ -472,7 +472,7 @@ GET_USER = _r.OperationSpec(
         _r.Arg("page_size", "page_size", ""),
     ),
     sets=(
-        # List: GET /users (convention, high)
+        # List: GET /users (api, high)
         _r.SetSpec(
             name="List",
             default=True,
@@ -486,7 +486,7 @@ GET_USER = _r.OperationSpec(
             ),
             placeholders=(),
         ),
-        # Get: GET /users/{user-id} (convention, high)
+        # Get: GET /users/{user-id} (api, high)
         _r.SetSpec(
             name="Get",
             default=False,
@@ -498,7 +498,7 @@ GET_USER = _r.OperationSpec(
             allowed=_r.names("expand_property headers property user_id"),
             placeholders=(("user-id", "UserId", "user_id"),),
         ),
-        # GetViaIdentity: GET /users/{user-id} (convention, high)
+        # GetViaIdentity: GET /users/{user-id} (api, high)
         _r.SetSpec(
             name="GetViaIdentity",
             default=False,
@@ -608,7 +608,7 @@ NEW_APPLICATION = _r.OperationSpec(
         _r.Arg("headers", "headers", ""),
     ),
     sets=(
-        # CreateExpanded: POST /applications (convention, high)
+        # CreateExpanded: POST /applications (api, high)
         _r.SetSpec(
             name="CreateExpanded",
             default=True,
@@ -622,7 +622,7 @@ NEW_APPLICATION = _r.OperationSpec(
             ),
             placeholders=(),
         ),
-        # Create: POST /applications (convention, high)
+        # Create: POST /applications (api, high)
         _r.SetSpec(
             name="Create",
             default=False,
@@ -654,7 +654,7 @@ NEW_APPLICATION_OWNER_BY_REF = _r.OperationSpec(
         _r.Arg("pass_thru", "pass_thru", ""),
     ),
     sets=(
-        # CreateExpanded: POST /applications/{application-id}/owners/$ref (convention, high)
+        # CreateExpanded: POST /applications/{application-id}/owners/$ref (api, high)
         _r.SetSpec(
             name="CreateExpanded",
             default=True,
@@ -668,7 +668,7 @@ NEW_APPLICATION_OWNER_BY_REF = _r.OperationSpec(
             ),
             placeholders=(("application-id", "ApplicationId", "application_id"),),
         ),
-        # Create: POST /applications/{application-id}/owners/$ref (convention, high)
+        # Create: POST /applications/{application-id}/owners/$ref (api, high)
         _r.SetSpec(
             name="Create",
             default=False,
@@ -680,7 +680,7 @@ NEW_APPLICATION_OWNER_BY_REF = _r.OperationSpec(
             allowed=_r.names("application_id body headers pass_thru"),
             placeholders=(("application-id", "ApplicationId", "application_id"),),
         ),
-        # CreateViaIdentityExpanded: POST /applications/{application-id}/owners/$ref (convention, high)
+        # CreateViaIdentityExpanded: POST /applications/{application-id}/owners/$ref (api, high)
         _r.SetSpec(
             name="CreateViaIdentityExpanded",
             default=False,
@@ -694,7 +694,7 @@ NEW_APPLICATION_OWNER_BY_REF = _r.OperationSpec(
             ),
             placeholders=(("application-id", "ApplicationId", "application_id"),),
         ),
-        # CreateViaIdentity: POST /applications/{application-id}/owners/$ref (convention, high)
+        # CreateViaIdentity: POST /applications/{application-id}/owners/$ref (api, high)
         _r.SetSpec(
             name="CreateViaIdentity",
             default=False,
@@ -734,7 +734,7 @@ NEW_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
         _r.Arg("headers", "headers", ""),
     ),
     sets=(
-        # CreateExpanded: POST /applications/{application-id}/synchronization/jobs (convention, high)
+        # CreateExpanded: POST /applications/{application-id}/synchronization/jobs (api, high)
         _r.SetSpec(
             name="CreateExpanded",
             default=True,
@@ -748,7 +748,7 @@ NEW_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
             ),
             placeholders=(("application-id", "ApplicationId", "application_id"),),
         ),
-        # Create: POST /applications/{application-id}/synchronization/jobs (convention, high)
+        # Create: POST /applications/{application-id}/synchronization/jobs (api, high)
         _r.SetSpec(
             name="Create",
             default=False,
@@ -760,7 +760,7 @@ NEW_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
             allowed=_r.names("application_id body headers"),
             placeholders=(("application-id", "ApplicationId", "application_id"),),
         ),
-        # CreateViaIdentityExpanded: POST /applications/{application-id}/synchronization/jobs (convention, high)
+        # CreateViaIdentityExpanded: POST /applications/{application-id}/synchronization/jobs (api, high)
         _r.SetSpec(
             name="CreateViaIdentityExpanded",
             default=False,
@@ -774,7 +774,7 @@ NEW_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
             ),
             placeholders=(("application-id", "ApplicationId", "application_id"),),
         ),
-        # CreateViaIdentity: POST /applications/{application-id}/synchronization/jobs (convention, high)
+        # CreateViaIdentity: POST /applications/{application-id}/synchronization/jobs (api, high)
         _r.SetSpec(
             name="CreateViaIdentity",
             default=False,
@@ -804,7 +804,7 @@ REMOVE_APPLICATION = _r.OperationSpec(
         _r.Arg("pass_thru", "pass_thru", ""),
     ),
     sets=(
-        # Delete: DELETE /applications/{application-id} (convention, high)
+        # Delete: DELETE /applications/{application-id} (api, high)
         _r.SetSpec(
             name="Delete",
             default=True,
@@ -816,7 +816,7 @@ REMOVE_APPLICATION = _r.OperationSpec(
             allowed=_r.names("application_id headers if_match pass_thru"),
             placeholders=(("application-id", "ApplicationId", "application_id"),),
         ),
-        # DeleteViaIdentity: DELETE /applications/{application-id} (convention, high)
+        # DeleteViaIdentity: DELETE /applications/{application-id} (api, high)
         _r.SetSpec(
             name="DeleteViaIdentity",
             default=False,
@@ -845,7 +845,7 @@ REMOVE_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
         _r.Arg("pass_thru", "pass_thru", ""),
     ),
     sets=(
-        # Delete: DELETE /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (convention, high)
+        # Delete: DELETE /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (api, high)
         _r.SetSpec(
             name="Delete",
             default=True,
@@ -866,7 +866,7 @@ REMOVE_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
                 ),
             ),
         ),
-        # DeleteViaIdentity: DELETE /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (convention, high)
+        # DeleteViaIdentity: DELETE /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (api, high)
         _r.SetSpec(
             name="DeleteViaIdentity",
             default=False,
@@ -904,7 +904,7 @@ RESTART_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
         _r.Arg("pass_thru", "pass_thru", ""),
     ),
     sets=(
-        # RestartExpanded: POST /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/restart (convention, medium)
+        # RestartExpanded: POST /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/restart (api, high)
         _r.SetSpec(
             name="RestartExpanded",
             default=True,
@@ -925,7 +925,7 @@ RESTART_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
                 ),
             ),
         ),
-        # Restart: POST /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/restart (convention, medium)
+        # Restart: POST /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/restart (api, high)
         _r.SetSpec(
             name="Restart",
             default=False,
@@ -946,7 +946,7 @@ RESTART_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
                 ),
             ),
         ),
-        # RestartViaIdentityExpanded: POST /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/restart (convention, medium)
+        # RestartViaIdentityExpanded: POST /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/restart (api, high)
         _r.SetSpec(
             name="RestartViaIdentityExpanded",
             default=False,
@@ -967,7 +967,7 @@ RESTART_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
                 ),
             ),
         ),
-        # RestartViaIdentity: POST /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/restart (convention, medium)
+        # RestartViaIdentity: POST /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/restart (api, high)
         _r.SetSpec(
             name="RestartViaIdentity",
             default=False,
@@ -1003,7 +1003,7 @@ START_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
         _r.Arg("pass_thru", "pass_thru", ""),
     ),
     sets=(
-        # Start: POST /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/start (convention, medium)
+        # Start: POST /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/start (api, high)
         _r.SetSpec(
             name="Start",
             default=True,
@@ -1022,7 +1022,7 @@ START_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
                 ),
             ),
         ),
-        # StartViaIdentity: POST /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/start (convention, medium)
+        # StartViaIdentity: POST /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/start (api, high)
         _r.SetSpec(
             name="StartViaIdentity",
             default=False,
@@ -1057,7 +1057,7 @@ SUSPEND_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
         _r.Arg("pass_thru", "pass_thru", ""),
     ),
     sets=(
-        # Pause: POST /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/pause (convention, medium)
+        # Pause: POST /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/pause (api, high)
         _r.SetSpec(
             name="Pause",
             default=True,
@@ -1076,7 +1076,7 @@ SUSPEND_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
                 ),
             ),
         ),
-        # PauseViaIdentity: POST /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/pause (convention, medium)
+        # PauseViaIdentity: POST /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/pause (api, high)
         _r.SetSpec(
             name="PauseViaIdentity",
             default=False,
@@ -1180,7 +1180,7 @@ UPDATE_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
         _r.Arg("pass_thru", "pass_thru", ""),
     ),
     sets=(
-        # UpdateExpanded: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (convention, high)
+        # UpdateExpanded: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (api, high)
         _r.SetSpec(
             name="UpdateExpanded",
             default=True,
@@ -1201,7 +1201,7 @@ UPDATE_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
                 ),
             ),
         ),
-        # Update: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (convention, high)
+        # Update: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (api, high)
         _r.SetSpec(
             name="Update",
             default=False,
@@ -1222,7 +1222,7 @@ UPDATE_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
                 ),
             ),
         ),
-        # UpdateViaIdentityExpanded: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (convention, high)
+        # UpdateViaIdentityExpanded: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (api, high)
         _r.SetSpec(
             name="UpdateViaIdentityExpanded",
             default=False,
@@ -1243,7 +1243,7 @@ UPDATE_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
                 ),
             ),
         ),
-        # UpdateViaIdentity: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (convention, high)
+        # UpdateViaIdentity: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id} (api, high)
         _r.SetSpec(
             name="UpdateViaIdentity",
             default=False,
@@ -1285,7 +1285,7 @@ UPDATE_APPLICATION_SYNCHRONIZATION_JOB_SCHEMA = _r.OperationSpec(
         _r.Arg("headers", "headers", ""),
     ),
     sets=(
-        # UpdateExpanded: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/schema (convention, medium)
+        # UpdateExpanded: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/schema (api, high)
         _r.SetSpec(
             name="UpdateExpanded",
             default=True,
@@ -1306,7 +1306,7 @@ UPDATE_APPLICATION_SYNCHRONIZATION_JOB_SCHEMA = _r.OperationSpec(
                 ),
             ),
         ),
-        # Update: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/schema (convention, medium)
+        # Update: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/schema (api, high)
         _r.SetSpec(
             name="Update",
             default=False,
@@ -1325,7 +1325,7 @@ UPDATE_APPLICATION_SYNCHRONIZATION_JOB_SCHEMA = _r.OperationSpec(
                 ),
             ),
         ),
-        # UpdateViaIdentityExpanded: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/schema (convention, medium)
+        # UpdateViaIdentityExpanded: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/schema (api, high)
         _r.SetSpec(
             name="UpdateViaIdentityExpanded",
             default=False,
@@ -1346,7 +1346,7 @@ UPDATE_APPLICATION_SYNCHRONIZATION_JOB_SCHEMA = _r.OperationSpec(
                 ),
             ),
         ),
-        # UpdateViaIdentity: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/schema (convention, medium)
+        # UpdateViaIdentity: PATCH /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}/schema (api, high)
         _r.SetSpec(
             name="UpdateViaIdentity",
             default=False,
@@ -1387,7 +1387,7 @@ UPDATE_USER_OUTLOOK_MASTER_CATEGORY = _r.OperationSpec(
         _r.Arg("headers", "headers", ""),
     ),
     sets=(
-        # UpdateExpanded: PATCH /users/{user-id}/outlook/masterCategories/{outlookCategory-id} (convention, high)
+        # UpdateExpanded: PATCH /users/{user-id}/outlook/masterCategories/{outlookCategory-id} (api, high)
         _r.SetSpec(
             name="UpdateExpanded",
             default=True,
@@ -1404,7 +1404,7 @@ UPDATE_USER_OUTLOOK_MASTER_CATEGORY = _r.OperationSpec(
                 ("outlookCategory-id", "OutlookCategoryId", "outlook_category_id"),
             ),
         ),
-        # Update: PATCH /users/{user-id}/outlook/masterCategories/{outlookCategory-id} (convention, high)
+        # Update: PATCH /users/{user-id}/outlook/masterCategories/{outlookCategory-id} (api, high)
         _r.SetSpec(
             name="Update",
             default=False,
@@ -1419,7 +1419,7 @@ UPDATE_USER_OUTLOOK_MASTER_CATEGORY = _r.OperationSpec(
                 ("outlookCategory-id", "OutlookCategoryId", "outlook_category_id"),
             ),
         ),
-        # UpdateViaIdentityExpanded: PATCH /users/{user-id}/outlook/masterCategories/{outlookCategory-id} (convention, high)
+        # UpdateViaIdentityExpanded: PATCH /users/{user-id}/outlook/masterCategories/{outlookCategory-id} (api, high)
         _r.SetSpec(
             name="UpdateViaIdentityExpanded",
             default=False,
@@ -1436,7 +1436,7 @@ UPDATE_USER_OUTLOOK_MASTER_CATEGORY = _r.OperationSpec(
                 ("outlookCategory-id", "OutlookCategoryId", "outlook_category_id"),
             ),
         ),
-        # UpdateViaIdentity: PATCH /users/{user-id}/outlook/masterCategories/{outlookCategory-id} (convention, high)
+        # UpdateViaIdentity: PATCH /users/{user-id}/outlook/masterCategories/{outlookCategory-id} (api, high)
         _r.SetSpec(
             name="UpdateViaIdentity",
             default=False,

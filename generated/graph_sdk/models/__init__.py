@@ -10,42 +10,109 @@ if _t.TYPE_CHECKING:
     from .microsoft_graph_power_shell_models import AddIn as AddIn
     from .microsoft_graph_power_shell_models import ApiApplication as ApiApplication
     from .microsoft_graph_power_shell_models import (
+        AppCredentialRestrictionType as AppCredentialRestrictionType,
+    )
+    from .microsoft_graph_power_shell_models import (
+        AppKeyCredentialRestrictionType as AppKeyCredentialRestrictionType,
+    )
+    from .microsoft_graph_power_shell_models import (
         AppManagementPolicy as AppManagementPolicy,
+    )
+    from .microsoft_graph_power_shell_models import (
+        AppManagementPolicyActorExemptions as AppManagementPolicyActorExemptions,
+    )
+    from .microsoft_graph_power_shell_models import (
+        AppManagementRestrictionState as AppManagementRestrictionState,
     )
     from .microsoft_graph_power_shell_models import AppRole as AppRole
     from .microsoft_graph_power_shell_models import Application as Application
     from .microsoft_graph_power_shell_models import (
         ApplicationsIdentity as ApplicationsIdentity,
     )
+    from .microsoft_graph_beta_power_shell_models import (
+        AssignedLicense as AssignedLicense,
+    )
+    from .microsoft_graph_beta_power_shell_models import AssignedPlan as AssignedPlan
     from .microsoft_graph_power_shell_models import (
         AttributeDefinition as AttributeDefinition,
     )
     from .microsoft_graph_power_shell_models import (
+        AttributeDefinitionMetadata as AttributeDefinitionMetadata,
+    )
+    from .microsoft_graph_power_shell_models import (
         AttributeDefinitionMetadataEntry as AttributeDefinitionMetadataEntry,
+    )
+    from .microsoft_graph_power_shell_models import (
+        AttributeFlowBehavior as AttributeFlowBehavior,
+    )
+    from .microsoft_graph_power_shell_models import (
+        AttributeFlowType as AttributeFlowType,
     )
     from .microsoft_graph_power_shell_models import AttributeMapping as AttributeMapping
     from .microsoft_graph_power_shell_models import (
         AttributeMappingSource as AttributeMappingSource,
     )
     from .microsoft_graph_power_shell_models import (
+        AttributeMappingSourceType as AttributeMappingSourceType,
+    )
+    from .microsoft_graph_power_shell_models import AttributeType as AttributeType
+    from .microsoft_graph_power_shell_models import (
         AuthenticationBehaviors as AuthenticationBehaviors,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        AuthorizationInfo as AuthorizationInfo,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        AutomaticRepliesSetting as AutomaticRepliesSetting,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        AutomaticRepliesStatus as AutomaticRepliesStatus,
     )
     from .microsoft_graph_beta_power_shell_models import BetaUser as BetaUser
     from .microsoft_graph_beta_power_shell_models import (
         BetaUsersIdentity as BetaUsersIdentity,
     )
     from .microsoft_graph_power_shell_models import BulkUpload as BulkUpload
+    from .microsoft_graph_beta_power_shell_models import CategoryColor as CategoryColor
     from .microsoft_graph_power_shell_models import Certification as Certification
     from .microsoft_graph_power_shell_models import ContainerFilter as ContainerFilter
+    from .microsoft_graph_power_shell_models import (
+        CustomAppManagementApplicationConfiguration as CustomAppManagementApplicationConfiguration,
+    )
     from .microsoft_graph_power_shell_models import (
         CustomAppManagementConfiguration as CustomAppManagementConfiguration,
     )
     from .microsoft_graph_power_shell_models import (
+        CustomSecurityAttributeComparisonOperator as CustomSecurityAttributeComparisonOperator,
+    )
+    from .microsoft_graph_power_shell_models import (
+        CustomSecurityAttributeExemption as CustomSecurityAttributeExemption,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        CustomSecurityAttributeValue as CustomSecurityAttributeValue,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        DateTimeTimeZone as DateTimeTimeZone,
+    )
+    from .microsoft_graph_beta_power_shell_models import DayOfWeek as DayOfWeek
+    from .microsoft_graph_beta_power_shell_models import (
+        DelegateMeetingMessageDeliveryOptions as DelegateMeetingMessageDeliveryOptions,
+    )
+    from .microsoft_graph_power_shell_models import (
         DirectoryDefinition as DirectoryDefinition,
     )
+    from .microsoft_graph_power_shell_models import (
+        DirectoryDefinitionDiscoverabilities as DirectoryDefinitionDiscoverabilities,
+    )
     from .microsoft_graph_power_shell_models import DirectoryObject as DirectoryObject
+    from .microsoft_graph_beta_power_shell_models import (
+        EmployeeOrgData as EmployeeOrgData,
+    )
     from .microsoft_graph_power_shell_models import (
         ExtensionProperty as ExtensionProperty,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        ExternalAudienceScope as ExternalAudienceScope,
     )
     from .microsoft_graph_power_shell_models import (
         FederatedIdentityCredential as FederatedIdentityCredential,
@@ -57,6 +124,12 @@ if _t.TYPE_CHECKING:
     from .microsoft_graph_power_shell_models import GroupFilter as GroupFilter
     from .microsoft_graph_power_shell_models import (
         HomeRealmDiscoveryPolicy as HomeRealmDiscoveryPolicy,
+    )
+    from .microsoft_graph_power_shell_models import (
+        IdentifierUriConfiguration as IdentifierUriConfiguration,
+    )
+    from .microsoft_graph_power_shell_models import (
+        IdentifierUriRestriction as IdentifierUriRestriction,
     )
     from .microsoft_graph_power_shell_models import (
         IdentityApplicationIdentity as IdentityApplicationIdentity,
@@ -71,14 +144,41 @@ if _t.TYPE_CHECKING:
     )
     from .microsoft_graph_power_shell_models import KeyValue as KeyValue
     from .microsoft_graph_power_shell_models import KeyValuePair as KeyValuePair
+    from .microsoft_graph_beta_power_shell_models import (
+        LicenseAssignmentState as LicenseAssignmentState,
+    )
+    from .microsoft_graph_beta_power_shell_models import LocaleInfo as LocaleInfo
+    from .microsoft_graph_beta_power_shell_models import (
+        MailboxSettings as MailboxSettings,
+    )
     from .microsoft_graph_power_shell_models import MetadataEntry as MetadataEntry
+    from .microsoft_graph_power_shell_models import Mutability as Mutability
+    from .microsoft_graph_power_shell_models import (
+        NativeAuthenticationApisEnabled as NativeAuthenticationApisEnabled,
+    )
     from .microsoft_graph_power_shell_models import ObjectDefinition as ObjectDefinition
+    from .microsoft_graph_power_shell_models import (
+        ObjectDefinitionMetadata as ObjectDefinitionMetadata,
+    )
     from .microsoft_graph_power_shell_models import (
         ObjectDefinitionMetadataEntry as ObjectDefinitionMetadataEntry,
     )
+    from .microsoft_graph_power_shell_models import ObjectFlowTypes as ObjectFlowTypes
+    from .microsoft_graph_beta_power_shell_models import (
+        ObjectIdentity as ObjectIdentity,
+    )
     from .microsoft_graph_power_shell_models import ObjectMapping as ObjectMapping
     from .microsoft_graph_power_shell_models import (
+        ObjectMappingMetadata as ObjectMappingMetadata,
+    )
+    from .microsoft_graph_power_shell_models import (
         ObjectMappingMetadataEntry as ObjectMappingMetadataEntry,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        OnPremisesExtensionAttributes as OnPremisesExtensionAttributes,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        OnPremisesProvisioningError as OnPremisesProvisioningError,
     )
     from .microsoft_graph_power_shell_models import OptionalClaim as OptionalClaim
     from .microsoft_graph_power_shell_models import OptionalClaims as OptionalClaims
@@ -94,6 +194,9 @@ if _t.TYPE_CHECKING:
     from .microsoft_graph_power_shell_models import (
         PasswordCredentialConfiguration as PasswordCredentialConfiguration,
     )
+    from .microsoft_graph_beta_power_shell_models import (
+        PasswordProfile as PasswordProfile,
+    )
     from .microsoft_graph_power_shell_models import (
         Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema as Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema,
     )
@@ -104,9 +207,13 @@ if _t.TYPE_CHECKING:
     from .microsoft_graph_power_shell_models import (
         PreAuthorizedApplication as PreAuthorizedApplication,
     )
+    from .microsoft_graph_beta_power_shell_models import (
+        ProvisionedPlan as ProvisionedPlan,
+    )
     from .microsoft_graph_power_shell_models import (
         PublicClientApplication as PublicClientApplication,
     )
+    from .microsoft_graph_power_shell_models import QuarantineReason as QuarantineReason
     from .microsoft_graph_power_shell_models import (
         RedirectUriSettings as RedirectUriSettings,
     )
@@ -121,6 +228,12 @@ if _t.TYPE_CHECKING:
     from .microsoft_graph_power_shell_models import ResourceAccess as ResourceAccess
     from .microsoft_graph_power_shell_models import (
         ServicePrincipalLockConfiguration as ServicePrincipalLockConfiguration,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        ServiceProvisioningError as ServiceProvisioningError,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        SignInActivity as SignInActivity,
     )
     from .microsoft_graph_power_shell_models import SpaApplication as SpaApplication
     from .microsoft_graph_power_shell_models import (
@@ -143,6 +256,12 @@ if _t.TYPE_CHECKING:
         SynchronizationJobRestartCriteria as SynchronizationJobRestartCriteria,
     )
     from .microsoft_graph_power_shell_models import (
+        SynchronizationJobRestartScope as SynchronizationJobRestartScope,
+    )
+    from .microsoft_graph_power_shell_models import (
+        SynchronizationMetadata as SynchronizationMetadata,
+    )
+    from .microsoft_graph_power_shell_models import (
         SynchronizationMetadataEntry as SynchronizationMetadataEntry,
     )
     from .microsoft_graph_power_shell_models import (
@@ -158,7 +277,13 @@ if _t.TYPE_CHECKING:
         SynchronizationSchedule as SynchronizationSchedule,
     )
     from .microsoft_graph_power_shell_models import (
+        SynchronizationScheduleState as SynchronizationScheduleState,
+    )
+    from .microsoft_graph_power_shell_models import (
         SynchronizationSchema as SynchronizationSchema,
+    )
+    from .microsoft_graph_power_shell_models import (
+        SynchronizationSecret as SynchronizationSecret,
     )
     from .microsoft_graph_power_shell_models import (
         SynchronizationSecretKeyStringValuePair as SynchronizationSecretKeyStringValuePair,
@@ -167,11 +292,18 @@ if _t.TYPE_CHECKING:
         SynchronizationStatus as SynchronizationStatus,
     )
     from .microsoft_graph_power_shell_models import (
+        SynchronizationStatusCode as SynchronizationStatusCode,
+    )
+    from .microsoft_graph_power_shell_models import (
         SynchronizationTaskExecution as SynchronizationTaskExecution,
+    )
+    from .microsoft_graph_power_shell_models import (
+        SynchronizationTaskExecutionResult as SynchronizationTaskExecutionResult,
     )
     from .microsoft_graph_power_shell_models import (
         SynchronizationTemplate as SynchronizationTemplate,
     )
+    from .microsoft_graph_beta_power_shell_models import TimeZoneBase as TimeZoneBase
     from .microsoft_graph_power_shell_models import (
         TokenIssuancePolicy as TokenIssuancePolicy,
     )
@@ -179,34 +311,63 @@ if _t.TYPE_CHECKING:
         TokenLifetimePolicy as TokenLifetimePolicy,
     )
     from .microsoft_graph_power_shell_models import User as User
+    from .microsoft_graph_beta_power_shell_models import UserPrint as UserPrint
+    from .microsoft_graph_beta_power_shell_models import UserPurpose as UserPurpose
     from .microsoft_graph_power_shell_models import UsersIdentity as UsersIdentity
     from .microsoft_graph_power_shell_models import (
         VerifiedPublisher as VerifiedPublisher,
     )
+    from .microsoft_graph_power_shell_models import WeakAlgorithms as WeakAlgorithms
     from .microsoft_graph_power_shell_models import WebApplication as WebApplication
+    from .microsoft_graph_beta_power_shell_models import WorkingHours as WorkingHours
 
 
 _INDEX: dict[str, str] = {
     "AddIn": "microsoft_graph_power_shell_models",
     "ApiApplication": "microsoft_graph_power_shell_models",
+    "AppCredentialRestrictionType": "microsoft_graph_power_shell_models",
+    "AppKeyCredentialRestrictionType": "microsoft_graph_power_shell_models",
     "AppManagementPolicy": "microsoft_graph_power_shell_models",
+    "AppManagementPolicyActorExemptions": "microsoft_graph_power_shell_models",
+    "AppManagementRestrictionState": "microsoft_graph_power_shell_models",
     "AppRole": "microsoft_graph_power_shell_models",
     "Application": "microsoft_graph_power_shell_models",
     "ApplicationsIdentity": "microsoft_graph_power_shell_models",
+    "AssignedLicense": "microsoft_graph_beta_power_shell_models",
+    "AssignedPlan": "microsoft_graph_beta_power_shell_models",
     "AttributeDefinition": "microsoft_graph_power_shell_models",
+    "AttributeDefinitionMetadata": "microsoft_graph_power_shell_models",
     "AttributeDefinitionMetadataEntry": "microsoft_graph_power_shell_models",
+    "AttributeFlowBehavior": "microsoft_graph_power_shell_models",
+    "AttributeFlowType": "microsoft_graph_power_shell_models",
     "AttributeMapping": "microsoft_graph_power_shell_models",
     "AttributeMappingSource": "microsoft_graph_power_shell_models",
+    "AttributeMappingSourceType": "microsoft_graph_power_shell_models",
+    "AttributeType": "microsoft_graph_power_shell_models",
     "AuthenticationBehaviors": "microsoft_graph_power_shell_models",
+    "AuthorizationInfo": "microsoft_graph_beta_power_shell_models",
+    "AutomaticRepliesSetting": "microsoft_graph_beta_power_shell_models",
+    "AutomaticRepliesStatus": "microsoft_graph_beta_power_shell_models",
     "BetaUser": "microsoft_graph_beta_power_shell_models",
     "BetaUsersIdentity": "microsoft_graph_beta_power_shell_models",
     "BulkUpload": "microsoft_graph_power_shell_models",
+    "CategoryColor": "microsoft_graph_beta_power_shell_models",
     "Certification": "microsoft_graph_power_shell_models",
     "ContainerFilter": "microsoft_graph_power_shell_models",
+    "CustomAppManagementApplicationConfiguration": "microsoft_graph_power_shell_models",
     "CustomAppManagementConfiguration": "microsoft_graph_power_shell_models",
+    "CustomSecurityAttributeComparisonOperator": "microsoft_graph_power_shell_models",
+    "CustomSecurityAttributeExemption": "microsoft_graph_power_shell_models",
+    "CustomSecurityAttributeValue": "microsoft_graph_beta_power_shell_models",
+    "DateTimeTimeZone": "microsoft_graph_beta_power_shell_models",
+    "DayOfWeek": "microsoft_graph_beta_power_shell_models",
+    "DelegateMeetingMessageDeliveryOptions": "microsoft_graph_beta_power_shell_models",
     "DirectoryDefinition": "microsoft_graph_power_shell_models",
+    "DirectoryDefinitionDiscoverabilities": "microsoft_graph_power_shell_models",
     "DirectoryObject": "microsoft_graph_power_shell_models",
+    "EmployeeOrgData": "microsoft_graph_beta_power_shell_models",
     "ExtensionProperty": "microsoft_graph_power_shell_models",
+    "ExternalAudienceScope": "microsoft_graph_beta_power_shell_models",
     "FederatedIdentityCredential": "microsoft_graph_power_shell_models",
     "Filter": "microsoft_graph_power_shell_models",
     "FilterClause": "microsoft_graph_power_shell_models",
@@ -214,6 +375,8 @@ _INDEX: dict[str, str] = {
     "FilterOperand": "microsoft_graph_power_shell_models",
     "GroupFilter": "microsoft_graph_power_shell_models",
     "HomeRealmDiscoveryPolicy": "microsoft_graph_power_shell_models",
+    "IdentifierUriConfiguration": "microsoft_graph_power_shell_models",
+    "IdentifierUriRestriction": "microsoft_graph_power_shell_models",
     "IdentityApplicationIdentity": "microsoft_graph_power_shell_models",
     "ImplicitGrantSettings": "microsoft_graph_power_shell_models",
     "InformationalUrl": "microsoft_graph_power_shell_models",
@@ -221,22 +384,36 @@ _INDEX: dict[str, str] = {
     "KeyCredentialConfiguration": "microsoft_graph_power_shell_models",
     "KeyValue": "microsoft_graph_power_shell_models",
     "KeyValuePair": "microsoft_graph_power_shell_models",
+    "LicenseAssignmentState": "microsoft_graph_beta_power_shell_models",
+    "LocaleInfo": "microsoft_graph_beta_power_shell_models",
+    "MailboxSettings": "microsoft_graph_beta_power_shell_models",
     "MetadataEntry": "microsoft_graph_power_shell_models",
+    "Mutability": "microsoft_graph_power_shell_models",
+    "NativeAuthenticationApisEnabled": "microsoft_graph_power_shell_models",
     "ObjectDefinition": "microsoft_graph_power_shell_models",
+    "ObjectDefinitionMetadata": "microsoft_graph_power_shell_models",
     "ObjectDefinitionMetadataEntry": "microsoft_graph_power_shell_models",
+    "ObjectFlowTypes": "microsoft_graph_power_shell_models",
+    "ObjectIdentity": "microsoft_graph_beta_power_shell_models",
     "ObjectMapping": "microsoft_graph_power_shell_models",
+    "ObjectMappingMetadata": "microsoft_graph_power_shell_models",
     "ObjectMappingMetadataEntry": "microsoft_graph_power_shell_models",
+    "OnPremisesExtensionAttributes": "microsoft_graph_beta_power_shell_models",
+    "OnPremisesProvisioningError": "microsoft_graph_beta_power_shell_models",
     "OptionalClaim": "microsoft_graph_power_shell_models",
     "OptionalClaims": "microsoft_graph_power_shell_models",
     "OutlookCategory": "microsoft_graph_beta_power_shell_models",
     "ParentalControlSettings": "microsoft_graph_power_shell_models",
     "PasswordCredential": "microsoft_graph_power_shell_models",
     "PasswordCredentialConfiguration": "microsoft_graph_power_shell_models",
+    "PasswordProfile": "microsoft_graph_beta_power_shell_models",
     "Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema": "microsoft_graph_power_shell_models",
     "Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema": "microsoft_graph_power_shell_models",
     "PermissionScope": "microsoft_graph_power_shell_models",
     "PreAuthorizedApplication": "microsoft_graph_power_shell_models",
+    "ProvisionedPlan": "microsoft_graph_beta_power_shell_models",
     "PublicClientApplication": "microsoft_graph_power_shell_models",
+    "QuarantineReason": "microsoft_graph_power_shell_models",
     "RedirectUriSettings": "microsoft_graph_power_shell_models",
     "ReferenceCreate": "microsoft_graph_power_shell_models",
     "ReferencedObject": "microsoft_graph_power_shell_models",
@@ -244,6 +421,8 @@ _INDEX: dict[str, str] = {
     "RequiredResourceAccess": "microsoft_graph_power_shell_models",
     "ResourceAccess": "microsoft_graph_power_shell_models",
     "ServicePrincipalLockConfiguration": "microsoft_graph_power_shell_models",
+    "ServiceProvisioningError": "microsoft_graph_beta_power_shell_models",
+    "SignInActivity": "microsoft_graph_beta_power_shell_models",
     "SpaApplication": "microsoft_graph_power_shell_models",
     "StringKeyAttributeMappingSourceValuePair": "microsoft_graph_power_shell_models",
     "StringKeyLongValuePair": "microsoft_graph_power_shell_models",
@@ -252,22 +431,33 @@ _INDEX: dict[str, str] = {
     "SynchronizationError": "microsoft_graph_power_shell_models",
     "SynchronizationJob": "microsoft_graph_power_shell_models",
     "SynchronizationJobRestartCriteria": "microsoft_graph_power_shell_models",
+    "SynchronizationJobRestartScope": "microsoft_graph_power_shell_models",
+    "SynchronizationMetadata": "microsoft_graph_power_shell_models",
     "SynchronizationMetadataEntry": "microsoft_graph_power_shell_models",
     "SynchronizationProgress": "microsoft_graph_power_shell_models",
     "SynchronizationQuarantine": "microsoft_graph_power_shell_models",
     "SynchronizationRule": "microsoft_graph_power_shell_models",
     "SynchronizationSchedule": "microsoft_graph_power_shell_models",
+    "SynchronizationScheduleState": "microsoft_graph_power_shell_models",
     "SynchronizationSchema": "microsoft_graph_power_shell_models",
+    "SynchronizationSecret": "microsoft_graph_power_shell_models",
     "SynchronizationSecretKeyStringValuePair": "microsoft_graph_power_shell_models",
     "SynchronizationStatus": "microsoft_graph_power_shell_models",
+    "SynchronizationStatusCode": "microsoft_graph_power_shell_models",
     "SynchronizationTaskExecution": "microsoft_graph_power_shell_models",
+    "SynchronizationTaskExecutionResult": "microsoft_graph_power_shell_models",
     "SynchronizationTemplate": "microsoft_graph_power_shell_models",
+    "TimeZoneBase": "microsoft_graph_beta_power_shell_models",
     "TokenIssuancePolicy": "microsoft_graph_power_shell_models",
     "TokenLifetimePolicy": "microsoft_graph_power_shell_models",
     "User": "microsoft_graph_power_shell_models",
+    "UserPrint": "microsoft_graph_beta_power_shell_models",
+    "UserPurpose": "microsoft_graph_beta_power_shell_models",
     "UsersIdentity": "microsoft_graph_power_shell_models",
     "VerifiedPublisher": "microsoft_graph_power_shell_models",
+    "WeakAlgorithms": "microsoft_graph_power_shell_models",
     "WebApplication": "microsoft_graph_power_shell_models",
+    "WorkingHours": "microsoft_graph_beta_power_shell_models",
 }
 
 __all__ = sorted(_INDEX)
