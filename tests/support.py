@@ -26,7 +26,8 @@ def line_of(doc: bytes, needle: str, nth: int = 0) -> int:
 
 
 def mypy_strict(folder: Path, package: str) -> str:
-    """Run `mypy --strict` on a generated package (no cache written into it); return its output, asserting success."""
+    """Run `mypy --strict` on a package (a generated one, or generator/runtime/) without writing a cache;
+    return its output, asserting success."""
     import subprocess
     import sys
 

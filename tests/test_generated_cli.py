@@ -347,8 +347,8 @@ def test_cli_name_setting_names_the_program_and_the_console_script(project: Path
     resolved, _, _, _ = pipeline.build(config.load(project))
     files = render(resolved)
     assert 'mg = "graph_sdk.cli:main"' in files["pyproject.toml"]
-    assert 'PROG = "mg"' in files["graph_sdk/cli.py"]
-    assert 'TOKEN_ENV = "GRAPH_SDK_TOKEN"' in files["graph_sdk/cli.py"]
+    assert 'PROG = "mg"' in files["graph_sdk/_constants.py"]
+    assert 'TOKEN_ENV = "GRAPH_SDK_TOKEN"' in files["graph_sdk/_constants.py"]
     assert "main(prog_name=\"mg\")" in files["graph_sdk/__main__.py"]
 
 

@@ -296,9 +296,6 @@ def cli(project: ResolvedProject) -> dict[str, Any]:
     return {
         "header": header(f"the help files of {len(found)} cmdlets"),
         "docstring": py_docstring(doc, ""),
-        "prog": py_string(prog),
-        "package": py_string(project.package),
-        "token_env": py_string(token_variable(project.package)),
         "commands": [_command_fields(c) for c in found],
     }
 

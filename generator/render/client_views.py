@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.render.cli_views import program, token_variable
 from generator.render.imports import Imports
 from generator.render.literals import py_docstring, py_string
 from generator.render.views import header
@@ -13,11 +14,16 @@ from generator.resolve.operations import Argument, Operation
 USER_AGENT = "{package}/generated (platygen; python-httpx)"
 
 
-def runtime(project: ResolvedProject) -> dict[str, Any]:
+def constants(project: ResolvedProject) -> dict[str, Any]:
+    """What differs between generated packages, for the modules copied into each (generator/runtime/)."""
     return {
-        "header": header("platygen's runtime template"),
-        "package": py_string(project.package),
+        "header": header("the settings"),
+        "docstring": py_docstring(
+            "What differs between generated packages; the runtime and the command line read it here.", ""
+        ),
         "user_agent": py_string(USER_AGENT.format(package=project.package)),
+        "prog": py_string(program(project)),
+        "token_env": py_string(token_variable(project.package)),
     }
 
 

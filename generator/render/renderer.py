@@ -11,6 +11,7 @@ from typing import Any
 
 import jinja2
 
+from generator import runtime
 from generator.cache import Cache, digest
 from generator.render import cli_views, client_views, views
 from generator.render.environment import environment
@@ -33,15 +34,14 @@ def render(
 
 
 def render_sources(project: ResolvedProject, templates: Path | None = None) -> dict[str, str]:
-    """Every output file as the templates write it, before black."""
+    """Every output file as the templates write it (or the static modules as they are), before black."""
     env = environment(templates)
     package = project.package
     jobs: list[tuple[str, str, dict[str, Any]]] = [
         (f"{package}/__init__.py", "package_init.py.jinja", views.package_init(project)),
-        (f"{package}/_base.py", "base.py.jinja", views.base(project)),
         (f"{package}/py.typed", "py.typed.jinja", {}),
         (f"{package}/models/__init__.py", "models_init.py.jinja", views.models_init(project)),
-        (f"{package}/_runtime.py", "runtime.py.jinja", client_views.runtime(project)),
+        (f"{package}/_constants.py", "constants.py.jinja", client_views.constants(project)),
         (f"{package}/_operations.py", "operations.py.jinja", client_views.operations(project)),
         (f"{package}/client.py", "client.py.jinja", client_views.client(project)),
         (f"{package}/arguments.py", "arguments.py.jinja", client_views.arguments(project)),
@@ -63,6 +63,9 @@ def render_sources(project: ResolvedProject, templates: Path | None = None) -> d
             files[path] = env.get_template(template).render(**context)
         except jinja2.TemplateError as exc:
             raise RenderError(f"template {template}: {exc}") from exc
+    # The static modules, copied as they are: black leaves them so (generator/runtime/__init__.py).
+    for name, text in runtime.copied_modules().items():
+        files[f"{package}/{name}"] = text
     return files
 
 

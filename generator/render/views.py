@@ -119,7 +119,3 @@ def package_init(project: ResolvedProject) -> dict[str, Any]:
             "",
         ),
     }
-
-
-def base(project: ResolvedProject) -> dict[str, Any]:
-    return {"header": header("platygen's runtime template")}
