@@ -25,10 +25,9 @@ def corpus() -> Path:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A throw-away project: pyproject.toml with [tool.platygen] and a copy of specs/."""
-    (tmp_path / "pyproject.toml").write_text(
-        '[tool.platygen]\nspecs = "specs"\noutput = "generated"\npackage = "graph_sdk"\n', encoding="utf-8"
-    )
+    """A throw-away copy of this project's inputs: its pyproject.toml ([tool.platygen], the API
+    descriptions under specs/) and specs/."""
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     shutil.copytree(SPECS, tmp_path / "specs")
     return tmp_path
 

@@ -343,7 +343,10 @@ def test_cli_name_setting_names_the_program_and_the_console_script(project: Path
     from generator.render.renderer import render
 
     pyproject = project / "pyproject.toml"
-    pyproject.write_text(pyproject.read_text(encoding="utf-8") + 'cli-name = "mg"\n', encoding="utf-8")
+    pyproject.write_text(
+        pyproject.read_text(encoding="utf-8").replace("[tool.platygen]\n", '[tool.platygen]\ncli-name = "mg"\n'),
+        encoding="utf-8",
+    )
     resolved, _, _, _ = pipeline.build(config.load(project))
     files = render(resolved)
     assert 'mg = "graph_sdk.cli:main"' in files["pyproject.toml"]
@@ -356,7 +359,10 @@ def test_a_cli_name_that_is_no_command_name_is_a_config_error(project: Path) -> 
     from generator import config
 
     pyproject = project / "pyproject.toml"
-    pyproject.write_text(pyproject.read_text(encoding="utf-8") + 'cli-name = "rm -rf"\n', encoding="utf-8")
+    pyproject.write_text(
+        pyproject.read_text(encoding="utf-8").replace("[tool.platygen]\n", '[tool.platygen]\ncli-name = "rm -rf"\n'),
+        encoding="utf-8",
+    )
     with pytest.raises(config.ConfigError, match="cli-name"):
         config.load(project)
     assert config.load(ROOT).program == "graph-sdk"

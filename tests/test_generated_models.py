@@ -154,13 +154,17 @@ def test_every_class_is_exported_once_under_its_own_name() -> None:
 
     import graph_sdk.models as models
 
-    defined = []
+    defined, enums = [], []
     for path in sorted((GENERATED / "graph_sdk" / "models").glob("*.py")):
-        defined += re.findall(r"^class (\w+)\(", path.read_text(encoding="utf-8"), flags=re.M)
-    assert len(defined) == len(set(defined)), "two model modules define the same class name"
-    assert sorted(defined) == sorted(models.__all__)
+        text = path.read_text(encoding="utf-8")
+        defined += re.findall(r"^class (\w+)\(", text, flags=re.M)
+        enums += re.findall(r"^(\w+) = _t\.Annotated\[", text, flags=re.M)
+    names = defined + enums
+    assert len(names) == len(set(names)), "two model modules define the same name"
+    assert sorted(names) == sorted(models.__all__)
     for name in defined:
         assert getattr(models, name).__name__ == name
+    assert enums, "the enums of Graph's CSDL are exported too"
 
 
 def test_the_seeds_flattened_properties_are_sent_nested() -> None:

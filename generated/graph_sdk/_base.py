@@ -44,6 +44,9 @@ class Model(_pd.BaseModel):
         return cls.model_validate(data, context=WIRE)
 
 
+# The default of a field that is never null on the wire: unset, it is not sent and reads as None.
+UNSET: _t.Any = None
+
 # Validation context of `Model.from_wire`: the data comes from the service, not from the caller.
 WIRE: dict[str, _t.Any] = {"wire": True}
 

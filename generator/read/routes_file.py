@@ -52,6 +52,7 @@ class RoutesFile:
     cmdlets: dict[str, dict[str, RouteEntry]] = field(default_factory=dict)  # cmdlet → set ("" = all) → entry
     diagnostics: list[Diagnostic] = field(default_factory=list)
     document: Any = None  # the round-trip data, for writing back
+    preamble: str = ""  # the text of a file with comments only (ruamel keeps no comments without data)
 
 
 def yaml() -> YAML:
@@ -68,7 +69,8 @@ def load(file: Path, shown: str) -> RoutesFile:
         return result
     sink = DiagnosticSink(shown)
     try:
-        data = yaml().load(file.read_text(encoding="utf-8"))
+        text = file.read_text(encoding="utf-8")
+        data = yaml().load(text)
     except (YAMLError, UnicodeDecodeError, OSError) as exc:
         mark = getattr(exc, "problem_mark", None) if isinstance(exc, MarkedYAMLError) else None
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -76,8 +78,9 @@ def load(file: Path, shown: str) -> RoutesFile:
         sink.error("PG081", line, f"routes file is not valid YAML: {problem}", column)
         result.diagnostics = sink.items
         return result
-    if data is None:
+    if data is None:  # nothing but comments: they come first when entries are added
         data = CommentedMap()
+        result.preamble = text.rstrip("\n") + "\n" if text.strip() else ""
     if not isinstance(data, CommentedMap):
         sink.error("PG081", 1, "routes file must be a mapping with `segments:` and `cmdlets:`")
         result.diagnostics = sink.items
@@ -197,8 +200,9 @@ def dump(document: Any) -> str:
 def with_inferred(routes_file: RoutesFile, routes: list[Any]) -> str:
     """The file's text with entries added for cmdlets it does not name yet, each marked for review.
 
-    Only usable routes are added (never a low-confidence guess); what people wrote stays as it was,
-    comments and order included.
+    Only usable routes are added (never a low-confidence guess), and none bound to an API description
+    (the description stays their source: a copy here would win over its next version); what people
+    wrote stays as it was, comments and order included.
     """
     document = routes_file.document if routes_file.document is not None else CommentedMap()
     cmdlets = document.get("cmdlets")
@@ -206,7 +210,7 @@ def with_inferred(routes_file: RoutesFile, routes: list[Any]) -> str:
         cmdlets = document["cmdlets"] = CommentedMap()
     by_cmdlet: dict[str, list[Any]] = {}
     for route in routes:
-        if route.cmdlet not in routes_file.cmdlets and route.source != "routes.yaml" and route.usable:
+        if route.cmdlet not in routes_file.cmdlets and route.source in ("sample", "convention") and route.usable:
             by_cmdlet.setdefault(route.cmdlet, []).append(route)
     for name in sorted(by_cmdlet):
         found = by_cmdlet[name]
@@ -222,4 +226,6 @@ def with_inferred(routes_file: RoutesFile, routes: list[Any]) -> str:
         cmdlets[name] = entry
         lowest = min(found, key=lambda r: ("low", "medium", "high").index(r.confidence))
         cmdlets.yaml_add_eol_comment(f"inferred from {lowest.source} ({lowest.confidence}): review", name)
-    return dump(document)
+    if not cmdlets:
+        del document["cmdlets"]
+    return routes_file.preamble + (dump(document) if document else "")

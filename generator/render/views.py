@@ -81,7 +81,9 @@ def _fields(fields: list[ModelField]) -> list[str]:
 
 
 def _field(field: ModelField) -> str:
-    args = [] if field.required else ["default=None"]
+    # A non-null field the caller leaves unset is not sent, and reads as None; `_b.UNSET` is that None,
+    # typed so that the annotation can say what the service sends.
+    args = [] if field.required else ["default=None" if field.nullable else "default=_b.UNSET"]
     args.append(f"alias={py_string(field.wire_name)}")
     if field.description:
         args.append(f"description={py_string(field.description)}")

@@ -64,7 +64,9 @@ class _Enricher:
         self.bound = bound
         self.modules_of = modules_of  # spec path → module
         self.matches: dict[TypeKey, _Match] = {}
-        self.by_schema: dict[tuple[str, str], TypeKey] = {}  # (description path, schema name) → key
+        # (description path, schema name, namespace) → key: each .NET namespace (Graph's v1.0 and beta
+        # modules) has classes of its own, as the help's types do.
+        self.by_schema: dict[tuple[str, str, str], TypeKey] = {}
         self.diagnostics: list[Diagnostic] = []
         self.indexes: dict[str, dict[str, str]] = {}
         self.queue: deque[TypeKey] = deque()
@@ -140,7 +142,7 @@ class _Enricher:
         if key in self.matches:
             return
         self.matches[key] = _Match(schema, description)
-        self.by_schema.setdefault((description.path, schema.name), key)
+        self.by_schema.setdefault((description.path, schema.name, key[0]), key)
         self.queue.append(key)
 
     # -- enriching -----------------------------------------------------------------------------------
@@ -288,7 +290,7 @@ class _Enricher:
                     namespace, key[1], schema.enum, schema.flags, schema.evolvable, schema.description, schema.origin
                 )
             return WireType(Kind.REF, key=key)
-        key = self.by_schema.get((description.path, schema.name))
+        key = self.by_schema.get((description.path, schema.name, namespace))
         if key is None:
             key = (namespace, interface_name(schema.name))
             if key not in self.table.types:

@@ -21,6 +21,7 @@ class ModelField:
     required: bool
     description: str
     source: str = ""  # the API description it comes from, when the help does not list it
+    nullable: bool = True  # the annotation admits None (False: the service never sends null)
 
 
 @dataclass(slots=True)

@@ -299,6 +299,7 @@ def _fields(
                 required=prop.required,
                 description=clean_description(prop.description),
                 source=prop.source,
+                nullable=optional or annotation == "_t.Any",
             )
         )
     return result, flat_wire

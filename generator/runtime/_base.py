@@ -44,6 +44,9 @@ class Model(_pd.BaseModel):
         return cls.model_validate(data, context=WIRE)
 
 
+# The default of a field that is never null on the wire: unset, it is not sent and reads as None.
+UNSET: _t.Any = None
+
 # Validation context of `Model.from_wire`: the data comes from the service, not from the caller.
 WIRE: dict[str, _t.Any] = {"wire": True}
 
@@ -52,7 +55,9 @@ def _from_service(info: _pd.ValidationInfo) -> bool:
     return isinstance(info.context, dict) and bool(info.context.get("wire"))
 
 
-def _known_value(value: _t.Any, handler: _pd.ValidatorFunctionWrapHandler, info: _pd.ValidationInfo) -> _t.Any:
+def _known_value(
+    value: _t.Any, handler: _pd.ValidatorFunctionWrapHandler, info: _pd.ValidationInfo
+) -> _t.Any:
     try:
         return handler(value)
     except _pd.ValidationError:
@@ -69,9 +74,15 @@ def flags(*members: str) -> _pd.AfterValidator:
     """A flags enum's value: a comma-separated list of members (`"read,write"`)."""
 
     def check(value: str, info: _pd.ValidationInfo) -> str:
-        unknown = [part for part in (p.strip() for p in value.split(",")) if part and part not in members]
+        unknown = [
+            part
+            for part in (p.strip() for p in value.split(","))
+            if part and part not in members
+        ]
         if unknown and not _from_service(info):
-            raise ValueError(f"{', '.join(map(repr, unknown))} not among {', '.join(members)}")
+            raise ValueError(
+                f"{', '.join(map(repr, unknown))} not among {', '.join(members)}"
+            )
         return value
 
     return _pd.AfterValidator(check)

@@ -134,7 +134,7 @@ def test_paging_with_async_for(graph: FakeGraph, run: Callable[..., Any], sdk: S
         return [user async for user in users]
 
     users = run(body)
-    assert [u.model_extra["id"] for u in users] == ["u-1", "u-2", "u-3", "u-4"]
+    assert [u.id for u in users] == ["u-1", "u-2", "u-3", "u-4"]
     assert all(isinstance(u, sdk.models.BetaUser) for u in users)
     assert [(r.path, r.query) for r in graph.received] == [
         ("/beta/users", {"$filter": "accountEnabled eq true"}),

@@ -193,22 +193,24 @@ def test_get_beta_user(graph: FakeGraph, client: Any, sdk: SimpleNamespace) -> N
     assert request.query == {"$select": "id,employeeType"}
     assert_sent_by_client(request, body=False)
     assert isinstance(result, sdk.models.BetaUser)
-    assert result.model_extra == {
-        "id": USER,
-        "userPrincipalName": "AdeleV@contoso.com",
-        "employeeType": "Contractor",
-    }
+    # The help lists none of User's properties; Graph's CSDL gives them, with their exact wire names.
+    assert (result.id, result.user_principal_name, result.employee_type) == (
+        USER, "AdeleV@contoso.com", "Contractor")
+    assert result.model_extra == {}
 
 
 def test_get_user(graph: FakeGraph, client: Any, sdk: SimpleNamespace) -> None:
-    graph.reply(200, {"id": USER, "displayName": "Adele Vance"})
+    manager = {"@odata.type": "#microsoft.graph.user", "id": "m-1"}
+    graph.reply(200, {"id": USER, "displayName": "Adele Vance", "manager": manager})
     result = client.get_user(user_id=USER, expand_property=["manager"])
     request = graph.only()
     assert (request.method, request.path) == ("GET", f"/v1.0/users/{USER}")
     assert request.query == {"$expand": "manager"}
     assert_sent_by_client(request, body=False)
     assert isinstance(result, sdk.models.User)
-    assert result.model_extra == {"id": USER, "displayName": "Adele Vance"}
+    assert (result.id, result.display_name) == (USER, "Adele Vance")
+    # user is an open type in the CSDL: an expanded navigation property is kept as sent.
+    assert result.model_extra == {"manager": manager}
 
 
 def test_get_user__search_list(graph: FakeGraph, client: Any, sdk: SimpleNamespace) -> None:

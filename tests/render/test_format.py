@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import pipeline
+from generator import config, pipeline
 from generator.config import Config
 from generator.render import renderer
 from generator.render.format import format_python, split_blocks, split_members
@@ -13,8 +13,12 @@ from support import CORPUS, ROOT
 
 
 def rendered(specs_folder: str) -> dict[str, str]:
-    specs = ROOT / specs_folder if not specs_folder.startswith("/") else None
-    cfg = Config(root=ROOT, specs=specs or CORPUS, output=ROOT / "unused")
+    """What the templates write for a folder: `specs` with this project's settings, others with the defaults."""
+    if specs_folder == "specs":
+        cfg = config.load(ROOT)
+    else:
+        specs = ROOT / specs_folder if not specs_folder.startswith("/") else CORPUS
+        cfg = Config(root=ROOT, specs=specs, output=ROOT / "unused")
     project, _, _, _ = pipeline.build(cfg)
     return renderer.render_sources(project)
 

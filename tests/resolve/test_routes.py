@@ -242,7 +242,8 @@ def test_route_table_snapshot(folder: str, snapshot) -> None:
     else:
         routes = _routes_readonly(CORPUS / "jumpcloud")[0]
     rows = [
-        f"{r.cmdlet} [{r.parameter_set}] {r.method} {r.base_url}{r.path} ({r.source}, {r.confidence}) {r.note}".rstrip()
+        f"{r.cmdlet} [{r.parameter_set}] {r.method} {r.base_url}{r.path} ({r.source}, {r.confidence}) "
+        f"{r.provenance or r.note}".rstrip()
         for r in routes
     ]
     snapshot.assert_match("\n".join(rows) + "\n", f"{folder}.txt")
@@ -254,7 +255,31 @@ def test_plural(word: str, expected: str) -> None:
     assert plural(word) == expected
 
 
+def _without_descriptions(project: Path) -> None:
+    """The project as it would be without Graph's CSDL: routes from the conventions, taught the two
+    noun parts they cannot split alone."""
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    pyproject.write_text(text.replace('"Microsoft.Graph.*" = ["specs/api/graph/v1.0.csdl"]', ""), encoding="utf-8")
+    routes = project / "specs" / "routes.yaml"
+    routes.write_text(
+        routes.read_text(encoding="utf-8")
+        + "segments:\n  SynchronizationJob: synchronization/jobs\n  OutlookMasterCategory: outlook/masterCategories\n",
+        encoding="utf-8",
+    )
+
+
+def test_routes_write_adds_no_route_an_api_description_gives(project: Path) -> None:
+    target = project / "specs" / "routes.yaml"
+    original = target.read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(project), "routes", "--write", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert '"source": "api"' in result.output
+    assert target.read_text(encoding="utf-8") == original
+
+
 def test_routes_write_adds_inferred_entries_and_keeps_what_people_wrote(project: Path) -> None:
+    _without_descriptions(project)
     target = project / "specs" / "routes.yaml"
     original = target.read_text(encoding="utf-8")
     result = CliRunner().invoke(main, ["--root", str(project), "routes", "--write", "--format", "json"])
@@ -271,6 +296,7 @@ def test_routes_write_adds_inferred_entries_and_keeps_what_people_wrote(project:
 
 
 def test_a_cmdlet_without_a_confident_route_is_left_out_of_the_client_and_listed(project: Path) -> None:
+    _without_descriptions(project)
     (project / "specs" / "routes.yaml").unlink()
     result = CliRunner().invoke(main, ["--root", str(project), "generate", "-q"])
     assert result.exit_code == 0, result.output

@@ -29,10 +29,8 @@ if _t.TYPE_CHECKING:
     from .microsoft_graph_power_shell_models import (
         ApplicationsIdentity as ApplicationsIdentity,
     )
-    from .microsoft_graph_beta_power_shell_models import (
-        AssignedLicense as AssignedLicense,
-    )
-    from .microsoft_graph_beta_power_shell_models import AssignedPlan as AssignedPlan
+    from .microsoft_graph_power_shell_models import AssignedLicense as AssignedLicense
+    from .microsoft_graph_power_shell_models import AssignedPlan as AssignedPlan
     from .microsoft_graph_power_shell_models import (
         AttributeDefinition as AttributeDefinition,
     )
@@ -59,18 +57,89 @@ if _t.TYPE_CHECKING:
     from .microsoft_graph_power_shell_models import (
         AuthenticationBehaviors as AuthenticationBehaviors,
     )
-    from .microsoft_graph_beta_power_shell_models import (
+    from .microsoft_graph_power_shell_models import (
         AuthorizationInfo as AuthorizationInfo,
     )
-    from .microsoft_graph_beta_power_shell_models import (
+    from .microsoft_graph_power_shell_models import (
         AutomaticRepliesSetting as AutomaticRepliesSetting,
     )
-    from .microsoft_graph_beta_power_shell_models import (
+    from .microsoft_graph_power_shell_models import (
         AutomaticRepliesStatus as AutomaticRepliesStatus,
     )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaAssignedLicense as BetaAssignedLicense,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaAssignedPlan as BetaAssignedPlan,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaAuthorizationInfo as BetaAuthorizationInfo,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaAutomaticRepliesSetting as BetaAutomaticRepliesSetting,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaAutomaticRepliesStatus as BetaAutomaticRepliesStatus,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaCustomSecurityAttributeValue as BetaCustomSecurityAttributeValue,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaDateTimeTimeZone as BetaDateTimeTimeZone,
+    )
+    from .microsoft_graph_beta_power_shell_models import BetaDayOfWeek as BetaDayOfWeek
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaDelegateMeetingMessageDeliveryOptions as BetaDelegateMeetingMessageDeliveryOptions,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaEmployeeOrgData as BetaEmployeeOrgData,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaExternalAudienceScope as BetaExternalAudienceScope,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaLicenseAssignmentState as BetaLicenseAssignmentState,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaLocaleInfo as BetaLocaleInfo,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaMailboxSettings as BetaMailboxSettings,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaObjectIdentity as BetaObjectIdentity,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaOnPremisesExtensionAttributes as BetaOnPremisesExtensionAttributes,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaOnPremisesProvisioningError as BetaOnPremisesProvisioningError,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaPasswordProfile as BetaPasswordProfile,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaProvisionedPlan as BetaProvisionedPlan,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaServiceProvisioningError as BetaServiceProvisioningError,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaSignInActivity as BetaSignInActivity,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaTimeZoneBase as BetaTimeZoneBase,
+    )
     from .microsoft_graph_beta_power_shell_models import BetaUser as BetaUser
+    from .microsoft_graph_beta_power_shell_models import BetaUserPrint as BetaUserPrint
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaUserPurpose as BetaUserPurpose,
+    )
     from .microsoft_graph_beta_power_shell_models import (
         BetaUsersIdentity as BetaUsersIdentity,
+    )
+    from .microsoft_graph_beta_power_shell_models import (
+        BetaWorkingHours as BetaWorkingHours,
     )
     from .microsoft_graph_power_shell_models import BulkUpload as BulkUpload
     from .microsoft_graph_beta_power_shell_models import CategoryColor as CategoryColor
@@ -88,14 +157,12 @@ if _t.TYPE_CHECKING:
     from .microsoft_graph_power_shell_models import (
         CustomSecurityAttributeExemption as CustomSecurityAttributeExemption,
     )
-    from .microsoft_graph_beta_power_shell_models import (
+    from .microsoft_graph_power_shell_models import (
         CustomSecurityAttributeValue as CustomSecurityAttributeValue,
     )
-    from .microsoft_graph_beta_power_shell_models import (
-        DateTimeTimeZone as DateTimeTimeZone,
-    )
-    from .microsoft_graph_beta_power_shell_models import DayOfWeek as DayOfWeek
-    from .microsoft_graph_beta_power_shell_models import (
+    from .microsoft_graph_power_shell_models import DateTimeTimeZone as DateTimeTimeZone
+    from .microsoft_graph_power_shell_models import DayOfWeek as DayOfWeek
+    from .microsoft_graph_power_shell_models import (
         DelegateMeetingMessageDeliveryOptions as DelegateMeetingMessageDeliveryOptions,
     )
     from .microsoft_graph_power_shell_models import (
@@ -105,13 +172,11 @@ if _t.TYPE_CHECKING:
         DirectoryDefinitionDiscoverabilities as DirectoryDefinitionDiscoverabilities,
     )
     from .microsoft_graph_power_shell_models import DirectoryObject as DirectoryObject
-    from .microsoft_graph_beta_power_shell_models import (
-        EmployeeOrgData as EmployeeOrgData,
-    )
+    from .microsoft_graph_power_shell_models import EmployeeOrgData as EmployeeOrgData
     from .microsoft_graph_power_shell_models import (
         ExtensionProperty as ExtensionProperty,
     )
-    from .microsoft_graph_beta_power_shell_models import (
+    from .microsoft_graph_power_shell_models import (
         ExternalAudienceScope as ExternalAudienceScope,
     )
     from .microsoft_graph_power_shell_models import (
@@ -144,13 +209,11 @@ if _t.TYPE_CHECKING:
     )
     from .microsoft_graph_power_shell_models import KeyValue as KeyValue
     from .microsoft_graph_power_shell_models import KeyValuePair as KeyValuePair
-    from .microsoft_graph_beta_power_shell_models import (
+    from .microsoft_graph_power_shell_models import (
         LicenseAssignmentState as LicenseAssignmentState,
     )
-    from .microsoft_graph_beta_power_shell_models import LocaleInfo as LocaleInfo
-    from .microsoft_graph_beta_power_shell_models import (
-        MailboxSettings as MailboxSettings,
-    )
+    from .microsoft_graph_power_shell_models import LocaleInfo as LocaleInfo
+    from .microsoft_graph_power_shell_models import MailboxSettings as MailboxSettings
     from .microsoft_graph_power_shell_models import MetadataEntry as MetadataEntry
     from .microsoft_graph_power_shell_models import Mutability as Mutability
     from .microsoft_graph_power_shell_models import (
@@ -164,9 +227,7 @@ if _t.TYPE_CHECKING:
         ObjectDefinitionMetadataEntry as ObjectDefinitionMetadataEntry,
     )
     from .microsoft_graph_power_shell_models import ObjectFlowTypes as ObjectFlowTypes
-    from .microsoft_graph_beta_power_shell_models import (
-        ObjectIdentity as ObjectIdentity,
-    )
+    from .microsoft_graph_power_shell_models import ObjectIdentity as ObjectIdentity
     from .microsoft_graph_power_shell_models import ObjectMapping as ObjectMapping
     from .microsoft_graph_power_shell_models import (
         ObjectMappingMetadata as ObjectMappingMetadata,
@@ -174,10 +235,10 @@ if _t.TYPE_CHECKING:
     from .microsoft_graph_power_shell_models import (
         ObjectMappingMetadataEntry as ObjectMappingMetadataEntry,
     )
-    from .microsoft_graph_beta_power_shell_models import (
+    from .microsoft_graph_power_shell_models import (
         OnPremisesExtensionAttributes as OnPremisesExtensionAttributes,
     )
-    from .microsoft_graph_beta_power_shell_models import (
+    from .microsoft_graph_power_shell_models import (
         OnPremisesProvisioningError as OnPremisesProvisioningError,
     )
     from .microsoft_graph_power_shell_models import OptionalClaim as OptionalClaim
@@ -194,9 +255,7 @@ if _t.TYPE_CHECKING:
     from .microsoft_graph_power_shell_models import (
         PasswordCredentialConfiguration as PasswordCredentialConfiguration,
     )
-    from .microsoft_graph_beta_power_shell_models import (
-        PasswordProfile as PasswordProfile,
-    )
+    from .microsoft_graph_power_shell_models import PasswordProfile as PasswordProfile
     from .microsoft_graph_power_shell_models import (
         Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema as Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema,
     )
@@ -207,9 +266,7 @@ if _t.TYPE_CHECKING:
     from .microsoft_graph_power_shell_models import (
         PreAuthorizedApplication as PreAuthorizedApplication,
     )
-    from .microsoft_graph_beta_power_shell_models import (
-        ProvisionedPlan as ProvisionedPlan,
-    )
+    from .microsoft_graph_power_shell_models import ProvisionedPlan as ProvisionedPlan
     from .microsoft_graph_power_shell_models import (
         PublicClientApplication as PublicClientApplication,
     )
@@ -229,12 +286,10 @@ if _t.TYPE_CHECKING:
     from .microsoft_graph_power_shell_models import (
         ServicePrincipalLockConfiguration as ServicePrincipalLockConfiguration,
     )
-    from .microsoft_graph_beta_power_shell_models import (
+    from .microsoft_graph_power_shell_models import (
         ServiceProvisioningError as ServiceProvisioningError,
     )
-    from .microsoft_graph_beta_power_shell_models import (
-        SignInActivity as SignInActivity,
-    )
+    from .microsoft_graph_power_shell_models import SignInActivity as SignInActivity
     from .microsoft_graph_power_shell_models import SpaApplication as SpaApplication
     from .microsoft_graph_power_shell_models import (
         StringKeyAttributeMappingSourceValuePair as StringKeyAttributeMappingSourceValuePair,
@@ -303,7 +358,7 @@ if _t.TYPE_CHECKING:
     from .microsoft_graph_power_shell_models import (
         SynchronizationTemplate as SynchronizationTemplate,
     )
-    from .microsoft_graph_beta_power_shell_models import TimeZoneBase as TimeZoneBase
+    from .microsoft_graph_power_shell_models import TimeZoneBase as TimeZoneBase
     from .microsoft_graph_power_shell_models import (
         TokenIssuancePolicy as TokenIssuancePolicy,
     )
@@ -311,15 +366,15 @@ if _t.TYPE_CHECKING:
         TokenLifetimePolicy as TokenLifetimePolicy,
     )
     from .microsoft_graph_power_shell_models import User as User
-    from .microsoft_graph_beta_power_shell_models import UserPrint as UserPrint
-    from .microsoft_graph_beta_power_shell_models import UserPurpose as UserPurpose
+    from .microsoft_graph_power_shell_models import UserPrint as UserPrint
+    from .microsoft_graph_power_shell_models import UserPurpose as UserPurpose
     from .microsoft_graph_power_shell_models import UsersIdentity as UsersIdentity
     from .microsoft_graph_power_shell_models import (
         VerifiedPublisher as VerifiedPublisher,
     )
     from .microsoft_graph_power_shell_models import WeakAlgorithms as WeakAlgorithms
     from .microsoft_graph_power_shell_models import WebApplication as WebApplication
-    from .microsoft_graph_beta_power_shell_models import WorkingHours as WorkingHours
+    from .microsoft_graph_power_shell_models import WorkingHours as WorkingHours
 
 
 _INDEX: dict[str, str] = {
@@ -333,8 +388,8 @@ _INDEX: dict[str, str] = {
     "AppRole": "microsoft_graph_power_shell_models",
     "Application": "microsoft_graph_power_shell_models",
     "ApplicationsIdentity": "microsoft_graph_power_shell_models",
-    "AssignedLicense": "microsoft_graph_beta_power_shell_models",
-    "AssignedPlan": "microsoft_graph_beta_power_shell_models",
+    "AssignedLicense": "microsoft_graph_power_shell_models",
+    "AssignedPlan": "microsoft_graph_power_shell_models",
     "AttributeDefinition": "microsoft_graph_power_shell_models",
     "AttributeDefinitionMetadata": "microsoft_graph_power_shell_models",
     "AttributeDefinitionMetadataEntry": "microsoft_graph_power_shell_models",
@@ -345,11 +400,36 @@ _INDEX: dict[str, str] = {
     "AttributeMappingSourceType": "microsoft_graph_power_shell_models",
     "AttributeType": "microsoft_graph_power_shell_models",
     "AuthenticationBehaviors": "microsoft_graph_power_shell_models",
-    "AuthorizationInfo": "microsoft_graph_beta_power_shell_models",
-    "AutomaticRepliesSetting": "microsoft_graph_beta_power_shell_models",
-    "AutomaticRepliesStatus": "microsoft_graph_beta_power_shell_models",
+    "AuthorizationInfo": "microsoft_graph_power_shell_models",
+    "AutomaticRepliesSetting": "microsoft_graph_power_shell_models",
+    "AutomaticRepliesStatus": "microsoft_graph_power_shell_models",
+    "BetaAssignedLicense": "microsoft_graph_beta_power_shell_models",
+    "BetaAssignedPlan": "microsoft_graph_beta_power_shell_models",
+    "BetaAuthorizationInfo": "microsoft_graph_beta_power_shell_models",
+    "BetaAutomaticRepliesSetting": "microsoft_graph_beta_power_shell_models",
+    "BetaAutomaticRepliesStatus": "microsoft_graph_beta_power_shell_models",
+    "BetaCustomSecurityAttributeValue": "microsoft_graph_beta_power_shell_models",
+    "BetaDateTimeTimeZone": "microsoft_graph_beta_power_shell_models",
+    "BetaDayOfWeek": "microsoft_graph_beta_power_shell_models",
+    "BetaDelegateMeetingMessageDeliveryOptions": "microsoft_graph_beta_power_shell_models",
+    "BetaEmployeeOrgData": "microsoft_graph_beta_power_shell_models",
+    "BetaExternalAudienceScope": "microsoft_graph_beta_power_shell_models",
+    "BetaLicenseAssignmentState": "microsoft_graph_beta_power_shell_models",
+    "BetaLocaleInfo": "microsoft_graph_beta_power_shell_models",
+    "BetaMailboxSettings": "microsoft_graph_beta_power_shell_models",
+    "BetaObjectIdentity": "microsoft_graph_beta_power_shell_models",
+    "BetaOnPremisesExtensionAttributes": "microsoft_graph_beta_power_shell_models",
+    "BetaOnPremisesProvisioningError": "microsoft_graph_beta_power_shell_models",
+    "BetaPasswordProfile": "microsoft_graph_beta_power_shell_models",
+    "BetaProvisionedPlan": "microsoft_graph_beta_power_shell_models",
+    "BetaServiceProvisioningError": "microsoft_graph_beta_power_shell_models",
+    "BetaSignInActivity": "microsoft_graph_beta_power_shell_models",
+    "BetaTimeZoneBase": "microsoft_graph_beta_power_shell_models",
     "BetaUser": "microsoft_graph_beta_power_shell_models",
+    "BetaUserPrint": "microsoft_graph_beta_power_shell_models",
+    "BetaUserPurpose": "microsoft_graph_beta_power_shell_models",
     "BetaUsersIdentity": "microsoft_graph_beta_power_shell_models",
+    "BetaWorkingHours": "microsoft_graph_beta_power_shell_models",
     "BulkUpload": "microsoft_graph_power_shell_models",
     "CategoryColor": "microsoft_graph_beta_power_shell_models",
     "Certification": "microsoft_graph_power_shell_models",
@@ -358,16 +438,16 @@ _INDEX: dict[str, str] = {
     "CustomAppManagementConfiguration": "microsoft_graph_power_shell_models",
     "CustomSecurityAttributeComparisonOperator": "microsoft_graph_power_shell_models",
     "CustomSecurityAttributeExemption": "microsoft_graph_power_shell_models",
-    "CustomSecurityAttributeValue": "microsoft_graph_beta_power_shell_models",
-    "DateTimeTimeZone": "microsoft_graph_beta_power_shell_models",
-    "DayOfWeek": "microsoft_graph_beta_power_shell_models",
-    "DelegateMeetingMessageDeliveryOptions": "microsoft_graph_beta_power_shell_models",
+    "CustomSecurityAttributeValue": "microsoft_graph_power_shell_models",
+    "DateTimeTimeZone": "microsoft_graph_power_shell_models",
+    "DayOfWeek": "microsoft_graph_power_shell_models",
+    "DelegateMeetingMessageDeliveryOptions": "microsoft_graph_power_shell_models",
     "DirectoryDefinition": "microsoft_graph_power_shell_models",
     "DirectoryDefinitionDiscoverabilities": "microsoft_graph_power_shell_models",
     "DirectoryObject": "microsoft_graph_power_shell_models",
-    "EmployeeOrgData": "microsoft_graph_beta_power_shell_models",
+    "EmployeeOrgData": "microsoft_graph_power_shell_models",
     "ExtensionProperty": "microsoft_graph_power_shell_models",
-    "ExternalAudienceScope": "microsoft_graph_beta_power_shell_models",
+    "ExternalAudienceScope": "microsoft_graph_power_shell_models",
     "FederatedIdentityCredential": "microsoft_graph_power_shell_models",
     "Filter": "microsoft_graph_power_shell_models",
     "FilterClause": "microsoft_graph_power_shell_models",
@@ -384,9 +464,9 @@ _INDEX: dict[str, str] = {
     "KeyCredentialConfiguration": "microsoft_graph_power_shell_models",
     "KeyValue": "microsoft_graph_power_shell_models",
     "KeyValuePair": "microsoft_graph_power_shell_models",
-    "LicenseAssignmentState": "microsoft_graph_beta_power_shell_models",
-    "LocaleInfo": "microsoft_graph_beta_power_shell_models",
-    "MailboxSettings": "microsoft_graph_beta_power_shell_models",
+    "LicenseAssignmentState": "microsoft_graph_power_shell_models",
+    "LocaleInfo": "microsoft_graph_power_shell_models",
+    "MailboxSettings": "microsoft_graph_power_shell_models",
     "MetadataEntry": "microsoft_graph_power_shell_models",
     "Mutability": "microsoft_graph_power_shell_models",
     "NativeAuthenticationApisEnabled": "microsoft_graph_power_shell_models",
@@ -394,24 +474,24 @@ _INDEX: dict[str, str] = {
     "ObjectDefinitionMetadata": "microsoft_graph_power_shell_models",
     "ObjectDefinitionMetadataEntry": "microsoft_graph_power_shell_models",
     "ObjectFlowTypes": "microsoft_graph_power_shell_models",
-    "ObjectIdentity": "microsoft_graph_beta_power_shell_models",
+    "ObjectIdentity": "microsoft_graph_power_shell_models",
     "ObjectMapping": "microsoft_graph_power_shell_models",
     "ObjectMappingMetadata": "microsoft_graph_power_shell_models",
     "ObjectMappingMetadataEntry": "microsoft_graph_power_shell_models",
-    "OnPremisesExtensionAttributes": "microsoft_graph_beta_power_shell_models",
-    "OnPremisesProvisioningError": "microsoft_graph_beta_power_shell_models",
+    "OnPremisesExtensionAttributes": "microsoft_graph_power_shell_models",
+    "OnPremisesProvisioningError": "microsoft_graph_power_shell_models",
     "OptionalClaim": "microsoft_graph_power_shell_models",
     "OptionalClaims": "microsoft_graph_power_shell_models",
     "OutlookCategory": "microsoft_graph_beta_power_shell_models",
     "ParentalControlSettings": "microsoft_graph_power_shell_models",
     "PasswordCredential": "microsoft_graph_power_shell_models",
     "PasswordCredentialConfiguration": "microsoft_graph_power_shell_models",
-    "PasswordProfile": "microsoft_graph_beta_power_shell_models",
+    "PasswordProfile": "microsoft_graph_power_shell_models",
     "Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema": "microsoft_graph_power_shell_models",
     "Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema": "microsoft_graph_power_shell_models",
     "PermissionScope": "microsoft_graph_power_shell_models",
     "PreAuthorizedApplication": "microsoft_graph_power_shell_models",
-    "ProvisionedPlan": "microsoft_graph_beta_power_shell_models",
+    "ProvisionedPlan": "microsoft_graph_power_shell_models",
     "PublicClientApplication": "microsoft_graph_power_shell_models",
     "QuarantineReason": "microsoft_graph_power_shell_models",
     "RedirectUriSettings": "microsoft_graph_power_shell_models",
@@ -421,8 +501,8 @@ _INDEX: dict[str, str] = {
     "RequiredResourceAccess": "microsoft_graph_power_shell_models",
     "ResourceAccess": "microsoft_graph_power_shell_models",
     "ServicePrincipalLockConfiguration": "microsoft_graph_power_shell_models",
-    "ServiceProvisioningError": "microsoft_graph_beta_power_shell_models",
-    "SignInActivity": "microsoft_graph_beta_power_shell_models",
+    "ServiceProvisioningError": "microsoft_graph_power_shell_models",
+    "SignInActivity": "microsoft_graph_power_shell_models",
     "SpaApplication": "microsoft_graph_power_shell_models",
     "StringKeyAttributeMappingSourceValuePair": "microsoft_graph_power_shell_models",
     "StringKeyLongValuePair": "microsoft_graph_power_shell_models",
@@ -447,17 +527,17 @@ _INDEX: dict[str, str] = {
     "SynchronizationTaskExecution": "microsoft_graph_power_shell_models",
     "SynchronizationTaskExecutionResult": "microsoft_graph_power_shell_models",
     "SynchronizationTemplate": "microsoft_graph_power_shell_models",
-    "TimeZoneBase": "microsoft_graph_beta_power_shell_models",
+    "TimeZoneBase": "microsoft_graph_power_shell_models",
     "TokenIssuancePolicy": "microsoft_graph_power_shell_models",
     "TokenLifetimePolicy": "microsoft_graph_power_shell_models",
     "User": "microsoft_graph_power_shell_models",
-    "UserPrint": "microsoft_graph_beta_power_shell_models",
-    "UserPurpose": "microsoft_graph_beta_power_shell_models",
+    "UserPrint": "microsoft_graph_power_shell_models",
+    "UserPurpose": "microsoft_graph_power_shell_models",
     "UsersIdentity": "microsoft_graph_power_shell_models",
     "VerifiedPublisher": "microsoft_graph_power_shell_models",
     "WeakAlgorithms": "microsoft_graph_power_shell_models",
     "WebApplication": "microsoft_graph_power_shell_models",
-    "WorkingHours": "microsoft_graph_beta_power_shell_models",
+    "WorkingHours": "microsoft_graph_power_shell_models",
 }
 
 __all__ = sorted(_INDEX)

@@ -11,39 +11,39 @@ import uuid as _uuid
 from .. import _base as _b
 
 __all__ = [
-    "AssignedLicense",
-    "AssignedPlan",
-    "AuthorizationInfo",
-    "AutomaticRepliesSetting",
-    "AutomaticRepliesStatus",
+    "BetaAssignedLicense",
+    "BetaAssignedPlan",
+    "BetaAuthorizationInfo",
+    "BetaAutomaticRepliesSetting",
+    "BetaAutomaticRepliesStatus",
+    "BetaCustomSecurityAttributeValue",
+    "BetaDateTimeTimeZone",
+    "BetaDayOfWeek",
+    "BetaDelegateMeetingMessageDeliveryOptions",
+    "BetaEmployeeOrgData",
+    "BetaExternalAudienceScope",
+    "BetaLicenseAssignmentState",
+    "BetaLocaleInfo",
+    "BetaMailboxSettings",
+    "BetaObjectIdentity",
+    "BetaOnPremisesExtensionAttributes",
+    "BetaOnPremisesProvisioningError",
+    "BetaPasswordProfile",
+    "BetaProvisionedPlan",
+    "BetaServiceProvisioningError",
+    "BetaSignInActivity",
+    "BetaTimeZoneBase",
     "BetaUser",
+    "BetaUserPrint",
+    "BetaUserPurpose",
     "BetaUsersIdentity",
+    "BetaWorkingHours",
     "CategoryColor",
-    "CustomSecurityAttributeValue",
-    "DateTimeTimeZone",
-    "DayOfWeek",
-    "DelegateMeetingMessageDeliveryOptions",
-    "EmployeeOrgData",
-    "ExternalAudienceScope",
-    "LicenseAssignmentState",
-    "LocaleInfo",
-    "MailboxSettings",
-    "ObjectIdentity",
-    "OnPremisesExtensionAttributes",
-    "OnPremisesProvisioningError",
     "OutlookCategory",
-    "PasswordProfile",
-    "ProvisionedPlan",
-    "ServiceProvisioningError",
-    "SignInActivity",
-    "TimeZoneBase",
-    "UserPrint",
-    "UserPurpose",
-    "WorkingHours",
 ]
 
 # MicrosoftGraphAutomaticRepliesStatus from specs/api/graph/v1.0.csdl:562
-AutomaticRepliesStatus = _t.Annotated[
+BetaAutomaticRepliesStatus = _t.Annotated[
     _t.Literal["disabled", "alwaysEnabled", "scheduled"], _b.EnumValue
 ]
 
@@ -81,7 +81,7 @@ CategoryColor = _t.Annotated[
 ]
 
 # MicrosoftGraphDayOfWeek from specs/api/graph/v1.0.csdl:1429
-DayOfWeek = _t.Annotated[
+BetaDayOfWeek = _t.Annotated[
     _t.Literal[
         "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
     ],
@@ -89,7 +89,7 @@ DayOfWeek = _t.Annotated[
 ]
 
 # MicrosoftGraphDelegateMeetingMessageDeliveryOptions from specs/api/graph/v1.0.csdl:1517
-DelegateMeetingMessageDeliveryOptions = _t.Annotated[
+BetaDelegateMeetingMessageDeliveryOptions = _t.Annotated[
     _t.Literal[
         "sendToDelegateAndInformationToPrincipal",
         "sendToDelegateAndPrincipal",
@@ -99,12 +99,12 @@ DelegateMeetingMessageDeliveryOptions = _t.Annotated[
 ]
 
 # MicrosoftGraphExternalAudienceScope from specs/api/graph/v1.0.csdl:2024
-ExternalAudienceScope = _t.Annotated[
+BetaExternalAudienceScope = _t.Annotated[
     _t.Literal["none", "contactsOnly", "all"], _b.EnumValue
 ]
 
 # MicrosoftGraphUserPurpose from specs/api/graph/v1.0.csdl:5736 (the service may add values)
-UserPurpose = _t.Annotated[
+BetaUserPurpose = _t.Annotated[
     _t.Literal[
         "user", "linked", "shared", "room", "equipment", "others", "unknownFutureValue"
     ],
@@ -113,16 +113,18 @@ UserPurpose = _t.Annotated[
 
 
 # IMicrosoftGraphAssignedLicense from specs/api/graph/v1.0.csdl:6868
-class AssignedLicense(_b.Model):
+class BetaAssignedLicense(_b.Model):
     """IMicrosoftGraphAssignedLicense."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    disabled_plans: list[_uuid.UUID] = _pd.Field(default=None, alias="disabledPlans")
+    disabled_plans: list[_uuid.UUID] = _pd.Field(
+        default=_b.UNSET, alias="disabledPlans"
+    )
     sku_id: _uuid.UUID | None = _pd.Field(default=None, alias="skuId")
 
 
 # IMicrosoftGraphAssignedPlan from specs/api/graph/v1.0.csdl:6876
-class AssignedPlan(_b.Model):
+class BetaAssignedPlan(_b.Model):
     """IMicrosoftGraphAssignedPlan."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
@@ -135,7 +137,7 @@ class AssignedPlan(_b.Model):
 
 
 # IMicrosoftGraphAuthorizationInfo from specs/api/graph/v1.0.csdl:7112
-class AuthorizationInfo(_b.Model):
+class BetaAuthorizationInfo(_b.Model):
     """IMicrosoftGraphAuthorizationInfo."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
@@ -145,11 +147,11 @@ class AuthorizationInfo(_b.Model):
 
 
 # IMicrosoftGraphAutomaticRepliesSetting from specs/api/graph/v1.0.csdl:7121
-class AutomaticRepliesSetting(_b.Model):
+class BetaAutomaticRepliesSetting(_b.Model):
     """IMicrosoftGraphAutomaticRepliesSetting."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    external_audience: ExternalAudienceScope | None = _pd.Field(
+    external_audience: BetaExternalAudienceScope | None = _pd.Field(
         default=None, alias="externalAudience"
     )
     external_reply_message: str | None = _pd.Field(
@@ -158,13 +160,234 @@ class AutomaticRepliesSetting(_b.Model):
     internal_reply_message: str | None = _pd.Field(
         default=None, alias="internalReplyMessage"
     )
-    scheduled_end_date_time: DateTimeTimeZone | None = _pd.Field(
+    scheduled_end_date_time: BetaDateTimeTimeZone | None = _pd.Field(
         default=None, alias="scheduledEndDateTime"
     )
-    scheduled_start_date_time: DateTimeTimeZone | None = _pd.Field(
+    scheduled_start_date_time: BetaDateTimeTimeZone | None = _pd.Field(
         default=None, alias="scheduledStartDateTime"
     )
-    status: AutomaticRepliesStatus | None = _pd.Field(default=None, alias="status")
+    status: BetaAutomaticRepliesStatus | None = _pd.Field(default=None, alias="status")
+
+
+# IMicrosoftGraphCustomSecurityAttributeValue from specs/api/graph/v1.0.csdl:7978
+class BetaCustomSecurityAttributeValue(_b.Model):
+    """IMicrosoftGraphCustomSecurityAttributeValue."""
+
+    model_config = _pd.ConfigDict(extra="allow")
+
+
+# IMicrosoftGraphDateTimeTimeZone from specs/api/graph/v1.0.csdl:8004
+class BetaDateTimeTimeZone(_b.Model):
+    """IMicrosoftGraphDateTimeTimeZone."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    date_time: str = _pd.Field(default=_b.UNSET, alias="dateTime")
+    time_zone: str | None = _pd.Field(default=None, alias="timeZone")
+
+
+# IMicrosoftGraphEmployeeOrgData from specs/api/graph/v1.0.csdl:8496
+class BetaEmployeeOrgData(_b.Model):
+    """IMicrosoftGraphEmployeeOrgData."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    cost_center: str | None = _pd.Field(default=None, alias="costCenter")
+    division: str | None = _pd.Field(default=None, alias="division")
+
+
+# IMicrosoftGraphLicenseAssignmentState from specs/api/graph/v1.0.csdl:9018
+class BetaLicenseAssignmentState(_b.Model):
+    """IMicrosoftGraphLicenseAssignmentState."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    assigned_by_group: str | None = _pd.Field(default=None, alias="assignedByGroup")
+    disabled_plans: list[_uuid.UUID] | None = _pd.Field(
+        default=None, alias="disabledPlans"
+    )
+    error: str | None = _pd.Field(default=None, alias="error")
+    last_updated_date_time: _pd.AwareDatetime | None = _pd.Field(
+        default=None, alias="lastUpdatedDateTime"
+    )
+    sku_id: _uuid.UUID | None = _pd.Field(default=None, alias="skuId")
+    state: str | None = _pd.Field(default=None, alias="state")
+
+
+# IMicrosoftGraphLocaleInfo from specs/api/graph/v1.0.csdl:9051
+class BetaLocaleInfo(_b.Model):
+    """IMicrosoftGraphLocaleInfo."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    display_name: str | None = _pd.Field(default=None, alias="displayName")
+    locale: str | None = _pd.Field(default=None, alias="locale")
+
+
+# IMicrosoftGraphMailboxSettings from specs/api/graph/v1.0.csdl:9136
+class BetaMailboxSettings(_b.Model):
+    """IMicrosoftGraphMailboxSettings."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    archive_folder: str | None = _pd.Field(default=None, alias="archiveFolder")
+    automatic_replies_setting: BetaAutomaticRepliesSetting | None = _pd.Field(
+        default=None, alias="automaticRepliesSetting"
+    )
+    date_format: str | None = _pd.Field(default=None, alias="dateFormat")
+    delegate_meeting_message_delivery_options: (
+        BetaDelegateMeetingMessageDeliveryOptions | None
+    ) = _pd.Field(default=None, alias="delegateMeetingMessageDeliveryOptions")
+    language: BetaLocaleInfo | None = _pd.Field(default=None, alias="language")
+    time_format: str | None = _pd.Field(default=None, alias="timeFormat")
+    time_zone: str | None = _pd.Field(default=None, alias="timeZone")
+    user_purpose: BetaUserPurpose | None = _pd.Field(default=None, alias="userPurpose")
+    working_hours: BetaWorkingHours | None = _pd.Field(
+        default=None, alias="workingHours"
+    )
+
+
+# IMicrosoftGraphObjectIdentity from specs/api/graph/v1.0.csdl:9484
+class BetaObjectIdentity(_b.Model):
+    """IMicrosoftGraphObjectIdentity."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    issuer: str | None = _pd.Field(default=None, alias="issuer")
+    issuer_assigned_id: str | None = _pd.Field(default=None, alias="issuerAssignedId")
+    sign_in_type: str | None = _pd.Field(default=None, alias="signInType")
+
+
+# IMicrosoftGraphOnPremisesExtensionAttributes from specs/api/graph/v1.0.csdl:9653
+class BetaOnPremisesExtensionAttributes(_b.Model):
+    """IMicrosoftGraphOnPremisesExtensionAttributes."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    extension_attribute1: str | None = _pd.Field(
+        default=None, alias="extensionAttribute1"
+    )
+    extension_attribute10: str | None = _pd.Field(
+        default=None, alias="extensionAttribute10"
+    )
+    extension_attribute11: str | None = _pd.Field(
+        default=None, alias="extensionAttribute11"
+    )
+    extension_attribute12: str | None = _pd.Field(
+        default=None, alias="extensionAttribute12"
+    )
+    extension_attribute13: str | None = _pd.Field(
+        default=None, alias="extensionAttribute13"
+    )
+    extension_attribute14: str | None = _pd.Field(
+        default=None, alias="extensionAttribute14"
+    )
+    extension_attribute15: str | None = _pd.Field(
+        default=None, alias="extensionAttribute15"
+    )
+    extension_attribute2: str | None = _pd.Field(
+        default=None, alias="extensionAttribute2"
+    )
+    extension_attribute3: str | None = _pd.Field(
+        default=None, alias="extensionAttribute3"
+    )
+    extension_attribute4: str | None = _pd.Field(
+        default=None, alias="extensionAttribute4"
+    )
+    extension_attribute5: str | None = _pd.Field(
+        default=None, alias="extensionAttribute5"
+    )
+    extension_attribute6: str | None = _pd.Field(
+        default=None, alias="extensionAttribute6"
+    )
+    extension_attribute7: str | None = _pd.Field(
+        default=None, alias="extensionAttribute7"
+    )
+    extension_attribute8: str | None = _pd.Field(
+        default=None, alias="extensionAttribute8"
+    )
+    extension_attribute9: str | None = _pd.Field(
+        default=None, alias="extensionAttribute9"
+    )
+
+
+# IMicrosoftGraphOnPremisesProvisioningError from specs/api/graph/v1.0.csdl:9670
+class BetaOnPremisesProvisioningError(_b.Model):
+    """IMicrosoftGraphOnPremisesProvisioningError."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    category: str | None = _pd.Field(default=None, alias="category")
+    occurred_date_time: _pd.AwareDatetime | None = _pd.Field(
+        default=None, alias="occurredDateTime"
+    )
+    property_causing_error: str | None = _pd.Field(
+        default=None, alias="propertyCausingError"
+    )
+    value: str | None = _pd.Field(default=None, alias="value")
+
+
+# IMicrosoftGraphPasswordProfile from specs/api/graph/v1.0.csdl:9803
+class BetaPasswordProfile(_b.Model):
+    """IMicrosoftGraphPasswordProfile."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    force_change_password_next_sign_in: bool | None = _pd.Field(
+        default=None, alias="forceChangePasswordNextSignIn"
+    )
+    force_change_password_next_sign_in_with_mfa: bool | None = _pd.Field(
+        default=None, alias="forceChangePasswordNextSignInWithMfa"
+    )
+    password: str | None = _pd.Field(default=None, alias="password")
+
+
+# IMicrosoftGraphProvisionedPlan from specs/api/graph/v1.0.csdl:10222
+class BetaProvisionedPlan(_b.Model):
+    """IMicrosoftGraphProvisionedPlan."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    capability_status: str | None = _pd.Field(default=None, alias="capabilityStatus")
+    provisioning_status: str | None = _pd.Field(
+        default=None, alias="provisioningStatus"
+    )
+    service: str | None = _pd.Field(default=None, alias="service")
+
+
+# IMicrosoftGraphServiceProvisioningError from specs/api/graph/v1.0.csdl:10775
+class BetaServiceProvisioningError(_b.Model):
+    """IMicrosoftGraphServiceProvisioningError."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    created_date_time: _pd.AwareDatetime | None = _pd.Field(
+        default=None, alias="createdDateTime"
+    )
+    is_resolved: bool | None = _pd.Field(default=None, alias="isResolved")
+    service_instance: str | None = _pd.Field(default=None, alias="serviceInstance")
+
+
+# IMicrosoftGraphSignInActivity from specs/api/graph/v1.0.csdl:10896
+class BetaSignInActivity(_b.Model):
+    """IMicrosoftGraphSignInActivity."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    last_non_interactive_sign_in_date_time: _pd.AwareDatetime | None = _pd.Field(
+        default=None, alias="lastNonInteractiveSignInDateTime"
+    )
+    last_non_interactive_sign_in_request_id: str | None = _pd.Field(
+        default=None, alias="lastNonInteractiveSignInRequestId"
+    )
+    last_sign_in_date_time: _pd.AwareDatetime | None = _pd.Field(
+        default=None, alias="lastSignInDateTime"
+    )
+    last_sign_in_request_id: str | None = _pd.Field(
+        default=None, alias="lastSignInRequestId"
+    )
+    last_successful_sign_in_date_time: _pd.AwareDatetime | None = _pd.Field(
+        default=None, alias="lastSuccessfulSignInDateTime"
+    )
+    last_successful_sign_in_request_id: str | None = _pd.Field(
+        default=None, alias="lastSuccessfulSignInRequestId"
+    )
+
+
+# IMicrosoftGraphTimeZoneBase from specs/api/graph/v1.0.csdl:11418
+class BetaTimeZoneBase(_b.Model):
+    """IMicrosoftGraphTimeZoneBase."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    name: str | None = _pd.Field(default=None, alias="name")
 
 
 # IMicrosoftGraphUser from specs/Microsoft.Graph.Beta.Users/Get-MgBetaUser.md:12, specs/api/graph/v1.0.csdl:19438
@@ -174,22 +397,24 @@ class BetaUser(_b.Model):
     model_config = _pd.ConfigDict(extra="allow")
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    id: str = _pd.Field(default=None, alias="id")
+    id: str = _pd.Field(default=_b.UNSET, alias="id")
     deleted_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None, alias="deletedDateTime"
     )
     about_me: str | None = _pd.Field(default=None, alias="aboutMe")
     account_enabled: bool | None = _pd.Field(default=None, alias="accountEnabled")
     age_group: str | None = _pd.Field(default=None, alias="ageGroup")
-    assigned_licenses: list[AssignedLicense] = _pd.Field(
-        default=None, alias="assignedLicenses"
+    assigned_licenses: list[BetaAssignedLicense] = _pd.Field(
+        default=_b.UNSET, alias="assignedLicenses"
     )
-    assigned_plans: list[AssignedPlan] = _pd.Field(default=None, alias="assignedPlans")
-    authorization_info: AuthorizationInfo | None = _pd.Field(
+    assigned_plans: list[BetaAssignedPlan] = _pd.Field(
+        default=_b.UNSET, alias="assignedPlans"
+    )
+    authorization_info: BetaAuthorizationInfo | None = _pd.Field(
         default=None, alias="authorizationInfo"
     )
-    birthday: _pd.AwareDatetime = _pd.Field(default=None, alias="birthday")
-    business_phones: list[str] = _pd.Field(default=None, alias="businessPhones")
+    birthday: _pd.AwareDatetime = _pd.Field(default=_b.UNSET, alias="birthday")
+    business_phones: list[str] = _pd.Field(default=_b.UNSET, alias="businessPhones")
     city: str | None = _pd.Field(default=None, alias="city")
     company_name: str | None = _pd.Field(default=None, alias="companyName")
     consent_provided_for_minor: str | None = _pd.Field(
@@ -200,12 +425,12 @@ class BetaUser(_b.Model):
         default=None, alias="createdDateTime"
     )
     creation_type: str | None = _pd.Field(default=None, alias="creationType")
-    custom_security_attributes: CustomSecurityAttributeValue | None = _pd.Field(
+    custom_security_attributes: BetaCustomSecurityAttributeValue | None = _pd.Field(
         default=None, alias="customSecurityAttributes"
     )
     department: str | None = _pd.Field(default=None, alias="department")
     device_enrollment_limit: int = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="deviceEnrollmentLimit",
         description="The limit on the maximum number of devices that the user is permitted to enroll. Allowed values are 5 or 1000.",
     )
@@ -217,7 +442,7 @@ class BetaUser(_b.Model):
     employee_leave_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None, alias="employeeLeaveDateTime"
     )
-    employee_org_data: EmployeeOrgData | None = _pd.Field(
+    employee_org_data: BetaEmployeeOrgData | None = _pd.Field(
         default=None, alias="employeeOrgData"
     )
     employee_type: str | None = _pd.Field(default=None, alias="employeeType")
@@ -227,8 +452,8 @@ class BetaUser(_b.Model):
     )
     fax_number: str | None = _pd.Field(default=None, alias="faxNumber")
     given_name: str | None = _pd.Field(default=None, alias="givenName")
-    hire_date: _pd.AwareDatetime = _pd.Field(default=None, alias="hireDate")
-    identities: list[ObjectIdentity] | None = _pd.Field(
+    hire_date: _pd.AwareDatetime = _pd.Field(default=_b.UNSET, alias="hireDate")
+    identities: list[BetaObjectIdentity] | None = _pd.Field(
         default=None, alias="identities"
     )
     identity_parent_id: str | None = _pd.Field(default=None, alias="identityParentId")
@@ -247,11 +472,11 @@ class BetaUser(_b.Model):
     legal_age_group_classification: str | None = _pd.Field(
         default=None, alias="legalAgeGroupClassification"
     )
-    license_assignment_states: list[LicenseAssignmentState] | None = _pd.Field(
+    license_assignment_states: list[BetaLicenseAssignmentState] | None = _pd.Field(
         default=None, alias="licenseAssignmentStates"
     )
     mail: str | None = _pd.Field(default=None, alias="mail")
-    mailbox_settings: MailboxSettings | None = _pd.Field(
+    mailbox_settings: BetaMailboxSettings | None = _pd.Field(
         default=None, alias="mailboxSettings"
     )
     mail_nickname: str | None = _pd.Field(default=None, alias="mailNickname")
@@ -264,8 +489,8 @@ class BetaUser(_b.Model):
     on_premises_domain_name: str | None = _pd.Field(
         default=None, alias="onPremisesDomainName"
     )
-    on_premises_extension_attributes: OnPremisesExtensionAttributes | None = _pd.Field(
-        default=None, alias="onPremisesExtensionAttributes"
+    on_premises_extension_attributes: BetaOnPremisesExtensionAttributes | None = (
+        _pd.Field(default=None, alias="onPremisesExtensionAttributes")
     )
     on_premises_immutable_id: str | None = _pd.Field(
         default=None, alias="onPremisesImmutableId"
@@ -273,7 +498,7 @@ class BetaUser(_b.Model):
     on_premises_last_sync_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None, alias="onPremisesLastSyncDateTime"
     )
-    on_premises_provisioning_errors: list[OnPremisesProvisioningError] | None = (
+    on_premises_provisioning_errors: list[BetaOnPremisesProvisioningError] | None = (
         _pd.Field(default=None, alias="onPremisesProvisioningErrors")
     )
     on_premises_sam_account_name: str | None = _pd.Field(
@@ -288,9 +513,9 @@ class BetaUser(_b.Model):
     on_premises_user_principal_name: str | None = _pd.Field(
         default=None, alias="onPremisesUserPrincipalName"
     )
-    other_mails: list[str] = _pd.Field(default=None, alias="otherMails")
+    other_mails: list[str] = _pd.Field(default=_b.UNSET, alias="otherMails")
     password_policies: str | None = _pd.Field(default=None, alias="passwordPolicies")
-    password_profile: PasswordProfile | None = _pd.Field(
+    password_profile: BetaPasswordProfile | None = _pd.Field(
         default=None, alias="passwordProfile"
     )
     past_projects: list[str] | None = _pd.Field(default=None, alias="pastProjects")
@@ -300,11 +525,11 @@ class BetaUser(_b.Model):
     )
     preferred_language: str | None = _pd.Field(default=None, alias="preferredLanguage")
     preferred_name: str | None = _pd.Field(default=None, alias="preferredName")
-    print_: UserPrint | None = _pd.Field(default=None, alias="print")
-    provisioned_plans: list[ProvisionedPlan] = _pd.Field(
-        default=None, alias="provisionedPlans"
+    print_: BetaUserPrint | None = _pd.Field(default=None, alias="print")
+    provisioned_plans: list[BetaProvisionedPlan] = _pd.Field(
+        default=_b.UNSET, alias="provisionedPlans"
     )
-    proxy_addresses: list[str] = _pd.Field(default=None, alias="proxyAddresses")
+    proxy_addresses: list[str] = _pd.Field(default=_b.UNSET, alias="proxyAddresses")
     responsibilities: list[str] | None = _pd.Field(
         default=None, alias="responsibilities"
     )
@@ -312,13 +537,13 @@ class BetaUser(_b.Model):
     security_identifier: str | None = _pd.Field(
         default=None, alias="securityIdentifier"
     )
-    service_provisioning_errors: list[ServiceProvisioningError] | None = _pd.Field(
+    service_provisioning_errors: list[BetaServiceProvisioningError] | None = _pd.Field(
         default=None, alias="serviceProvisioningErrors"
     )
     show_in_address_list: bool | None = _pd.Field(
         default=None, alias="showInAddressList"
     )
-    sign_in_activity: SignInActivity | None = _pd.Field(
+    sign_in_activity: BetaSignInActivity | None = _pd.Field(
         default=None, alias="signInActivity"
     )
     sign_in_sessions_valid_from_date_time: _pd.AwareDatetime | None = _pd.Field(
@@ -331,6 +556,11 @@ class BetaUser(_b.Model):
     usage_location: str | None = _pd.Field(default=None, alias="usageLocation")
     user_principal_name: str | None = _pd.Field(default=None, alias="userPrincipalName")
     user_type: str | None = _pd.Field(default=None, alias="userType")
+
+
+# IMicrosoftGraphUserPrint from specs/api/graph/v1.0.csdl:11578
+class BetaUserPrint(_b.Model):
+    """IMicrosoftGraphUserPrint."""
 
 
 # IUsersIdentity from specs/Microsoft.Graph.Beta.Users/Get-MgBetaUser.md:609, specs/Microsoft.Graph.Beta.Users/Update-MgBetaUserOutlookMasterCategory.md:563
@@ -473,152 +703,17 @@ class BetaUsersIdentity(_b.Model):
     )
 
 
-# IMicrosoftGraphCustomSecurityAttributeValue from specs/api/graph/v1.0.csdl:7978
-class CustomSecurityAttributeValue(_b.Model):
-    """IMicrosoftGraphCustomSecurityAttributeValue."""
-
-    model_config = _pd.ConfigDict(extra="allow")
-
-
-# IMicrosoftGraphDateTimeTimeZone from specs/api/graph/v1.0.csdl:8004
-class DateTimeTimeZone(_b.Model):
-    """IMicrosoftGraphDateTimeTimeZone."""
+# IMicrosoftGraphWorkingHours from specs/api/graph/v1.0.csdl:12094
+class BetaWorkingHours(_b.Model):
+    """IMicrosoftGraphWorkingHours."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    date_time: str = _pd.Field(default=None, alias="dateTime")
-    time_zone: str | None = _pd.Field(default=None, alias="timeZone")
-
-
-# IMicrosoftGraphEmployeeOrgData from specs/api/graph/v1.0.csdl:8496
-class EmployeeOrgData(_b.Model):
-    """IMicrosoftGraphEmployeeOrgData."""
-
-    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    cost_center: str | None = _pd.Field(default=None, alias="costCenter")
-    division: str | None = _pd.Field(default=None, alias="division")
-
-
-# IMicrosoftGraphLicenseAssignmentState from specs/api/graph/v1.0.csdl:9018
-class LicenseAssignmentState(_b.Model):
-    """IMicrosoftGraphLicenseAssignmentState."""
-
-    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    assigned_by_group: str | None = _pd.Field(default=None, alias="assignedByGroup")
-    disabled_plans: list[_uuid.UUID] | None = _pd.Field(
-        default=None, alias="disabledPlans"
+    days_of_week: list[BetaDayOfWeek] | None = _pd.Field(
+        default=None, alias="daysOfWeek"
     )
-    error: str | None = _pd.Field(default=None, alias="error")
-    last_updated_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="lastUpdatedDateTime"
-    )
-    sku_id: _uuid.UUID | None = _pd.Field(default=None, alias="skuId")
-    state: str | None = _pd.Field(default=None, alias="state")
-
-
-# IMicrosoftGraphLocaleInfo from specs/api/graph/v1.0.csdl:9051
-class LocaleInfo(_b.Model):
-    """IMicrosoftGraphLocaleInfo."""
-
-    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    display_name: str | None = _pd.Field(default=None, alias="displayName")
-    locale: str | None = _pd.Field(default=None, alias="locale")
-
-
-# IMicrosoftGraphMailboxSettings from specs/api/graph/v1.0.csdl:9136
-class MailboxSettings(_b.Model):
-    """IMicrosoftGraphMailboxSettings."""
-
-    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    archive_folder: str | None = _pd.Field(default=None, alias="archiveFolder")
-    automatic_replies_setting: AutomaticRepliesSetting | None = _pd.Field(
-        default=None, alias="automaticRepliesSetting"
-    )
-    date_format: str | None = _pd.Field(default=None, alias="dateFormat")
-    delegate_meeting_message_delivery_options: (
-        DelegateMeetingMessageDeliveryOptions | None
-    ) = _pd.Field(default=None, alias="delegateMeetingMessageDeliveryOptions")
-    language: LocaleInfo | None = _pd.Field(default=None, alias="language")
-    time_format: str | None = _pd.Field(default=None, alias="timeFormat")
-    time_zone: str | None = _pd.Field(default=None, alias="timeZone")
-    user_purpose: UserPurpose | None = _pd.Field(default=None, alias="userPurpose")
-    working_hours: WorkingHours | None = _pd.Field(default=None, alias="workingHours")
-
-
-# IMicrosoftGraphObjectIdentity from specs/api/graph/v1.0.csdl:9484
-class ObjectIdentity(_b.Model):
-    """IMicrosoftGraphObjectIdentity."""
-
-    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    issuer: str | None = _pd.Field(default=None, alias="issuer")
-    issuer_assigned_id: str | None = _pd.Field(default=None, alias="issuerAssignedId")
-    sign_in_type: str | None = _pd.Field(default=None, alias="signInType")
-
-
-# IMicrosoftGraphOnPremisesExtensionAttributes from specs/api/graph/v1.0.csdl:9653
-class OnPremisesExtensionAttributes(_b.Model):
-    """IMicrosoftGraphOnPremisesExtensionAttributes."""
-
-    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    extension_attribute1: str | None = _pd.Field(
-        default=None, alias="extensionAttribute1"
-    )
-    extension_attribute10: str | None = _pd.Field(
-        default=None, alias="extensionAttribute10"
-    )
-    extension_attribute11: str | None = _pd.Field(
-        default=None, alias="extensionAttribute11"
-    )
-    extension_attribute12: str | None = _pd.Field(
-        default=None, alias="extensionAttribute12"
-    )
-    extension_attribute13: str | None = _pd.Field(
-        default=None, alias="extensionAttribute13"
-    )
-    extension_attribute14: str | None = _pd.Field(
-        default=None, alias="extensionAttribute14"
-    )
-    extension_attribute15: str | None = _pd.Field(
-        default=None, alias="extensionAttribute15"
-    )
-    extension_attribute2: str | None = _pd.Field(
-        default=None, alias="extensionAttribute2"
-    )
-    extension_attribute3: str | None = _pd.Field(
-        default=None, alias="extensionAttribute3"
-    )
-    extension_attribute4: str | None = _pd.Field(
-        default=None, alias="extensionAttribute4"
-    )
-    extension_attribute5: str | None = _pd.Field(
-        default=None, alias="extensionAttribute5"
-    )
-    extension_attribute6: str | None = _pd.Field(
-        default=None, alias="extensionAttribute6"
-    )
-    extension_attribute7: str | None = _pd.Field(
-        default=None, alias="extensionAttribute7"
-    )
-    extension_attribute8: str | None = _pd.Field(
-        default=None, alias="extensionAttribute8"
-    )
-    extension_attribute9: str | None = _pd.Field(
-        default=None, alias="extensionAttribute9"
-    )
-
-
-# IMicrosoftGraphOnPremisesProvisioningError from specs/api/graph/v1.0.csdl:9670
-class OnPremisesProvisioningError(_b.Model):
-    """IMicrosoftGraphOnPremisesProvisioningError."""
-
-    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    category: str | None = _pd.Field(default=None, alias="category")
-    occurred_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="occurredDateTime"
-    )
-    property_causing_error: str | None = _pd.Field(
-        default=None, alias="propertyCausingError"
-    )
-    value: str | None = _pd.Field(default=None, alias="value")
+    end_time: _dt.time | None = _pd.Field(default=None, alias="endTime")
+    start_time: _dt.time | None = _pd.Field(default=None, alias="startTime")
+    time_zone: BetaTimeZoneBase | None = _pd.Field(default=None, alias="timeZone")
 
 
 # IMicrosoftGraphOutlookCategory from specs/Microsoft.Graph.Beta.Users/Update-MgBetaUserOutlookMasterCategory.md:554
@@ -628,7 +723,7 @@ class OutlookCategory(_b.Model):
     model_config = _pd.ConfigDict(extra="allow")
 
     id: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="The unique identifier for an entity.\nRead-only.",
     )
@@ -640,90 +735,3 @@ class OutlookCategory(_b.Model):
         alias="displayName",
         description="A unique name that identifies a category in the user's mailbox.\nAfter a category is created, the name can't be changed.\nRead-only.",
     )
-
-
-# IMicrosoftGraphPasswordProfile from specs/api/graph/v1.0.csdl:9803
-class PasswordProfile(_b.Model):
-    """IMicrosoftGraphPasswordProfile."""
-
-    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    force_change_password_next_sign_in: bool | None = _pd.Field(
-        default=None, alias="forceChangePasswordNextSignIn"
-    )
-    force_change_password_next_sign_in_with_mfa: bool | None = _pd.Field(
-        default=None, alias="forceChangePasswordNextSignInWithMfa"
-    )
-    password: str | None = _pd.Field(default=None, alias="password")
-
-
-# IMicrosoftGraphProvisionedPlan from specs/api/graph/v1.0.csdl:10222
-class ProvisionedPlan(_b.Model):
-    """IMicrosoftGraphProvisionedPlan."""
-
-    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    capability_status: str | None = _pd.Field(default=None, alias="capabilityStatus")
-    provisioning_status: str | None = _pd.Field(
-        default=None, alias="provisioningStatus"
-    )
-    service: str | None = _pd.Field(default=None, alias="service")
-
-
-# IMicrosoftGraphServiceProvisioningError from specs/api/graph/v1.0.csdl:10775
-class ServiceProvisioningError(_b.Model):
-    """IMicrosoftGraphServiceProvisioningError."""
-
-    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    created_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="createdDateTime"
-    )
-    is_resolved: bool | None = _pd.Field(default=None, alias="isResolved")
-    service_instance: str | None = _pd.Field(default=None, alias="serviceInstance")
-
-
-# IMicrosoftGraphSignInActivity from specs/api/graph/v1.0.csdl:10896
-class SignInActivity(_b.Model):
-    """IMicrosoftGraphSignInActivity."""
-
-    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    last_non_interactive_sign_in_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="lastNonInteractiveSignInDateTime"
-    )
-    last_non_interactive_sign_in_request_id: str | None = _pd.Field(
-        default=None, alias="lastNonInteractiveSignInRequestId"
-    )
-    last_sign_in_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="lastSignInDateTime"
-    )
-    last_sign_in_request_id: str | None = _pd.Field(
-        default=None, alias="lastSignInRequestId"
-    )
-    last_successful_sign_in_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="lastSuccessfulSignInDateTime"
-    )
-    last_successful_sign_in_request_id: str | None = _pd.Field(
-        default=None, alias="lastSuccessfulSignInRequestId"
-    )
-
-
-# IMicrosoftGraphTimeZoneBase from specs/api/graph/v1.0.csdl:11418
-class TimeZoneBase(_b.Model):
-    """IMicrosoftGraphTimeZoneBase."""
-
-    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    name: str | None = _pd.Field(default=None, alias="name")
-
-
-# IMicrosoftGraphUserPrint from specs/api/graph/v1.0.csdl:11578
-class UserPrint(_b.Model):
-    """IMicrosoftGraphUserPrint."""
-
-
-# IMicrosoftGraphWorkingHours from specs/api/graph/v1.0.csdl:12094
-class WorkingHours(_b.Model):
-    """IMicrosoftGraphWorkingHours."""
-
-    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    days_of_week: list[DayOfWeek] | None = _pd.Field(default=None, alias="daysOfWeek")
-    end_time: _dt.time | None = _pd.Field(default=None, alias="endTime")
-    start_time: _dt.time | None = _pd.Field(default=None, alias="startTime")
-    time_zone: TimeZoneBase | None = _pd.Field(default=None, alias="timeZone")

@@ -8,9 +8,6 @@ import pydantic as _pd
 import typing as _t
 import uuid as _uuid
 
-from . import (
-    microsoft_graph_beta_power_shell_models as _m_microsoft_graph_beta_power_shell_models,
-)
 from .. import _base as _b
 
 __all__ = [
@@ -24,6 +21,8 @@ __all__ = [
     "AppRole",
     "Application",
     "ApplicationsIdentity",
+    "AssignedLicense",
+    "AssignedPlan",
     "AttributeDefinition",
     "AttributeDefinitionMetadata",
     "AttributeDefinitionMetadataEntry",
@@ -34,6 +33,9 @@ __all__ = [
     "AttributeMappingSourceType",
     "AttributeType",
     "AuthenticationBehaviors",
+    "AuthorizationInfo",
+    "AutomaticRepliesSetting",
+    "AutomaticRepliesStatus",
     "BulkUpload",
     "Certification",
     "ContainerFilter",
@@ -41,10 +43,16 @@ __all__ = [
     "CustomAppManagementConfiguration",
     "CustomSecurityAttributeComparisonOperator",
     "CustomSecurityAttributeExemption",
+    "CustomSecurityAttributeValue",
+    "DateTimeTimeZone",
+    "DayOfWeek",
+    "DelegateMeetingMessageDeliveryOptions",
     "DirectoryDefinition",
     "DirectoryDefinitionDiscoverabilities",
     "DirectoryObject",
+    "EmployeeOrgData",
     "ExtensionProperty",
+    "ExternalAudienceScope",
     "FederatedIdentityCredential",
     "Filter",
     "FilterClause",
@@ -61,6 +69,9 @@ __all__ = [
     "KeyCredentialConfiguration",
     "KeyValue",
     "KeyValuePair",
+    "LicenseAssignmentState",
+    "LocaleInfo",
+    "MailboxSettings",
     "MetadataEntry",
     "Mutability",
     "NativeAuthenticationApisEnabled",
@@ -68,18 +79,23 @@ __all__ = [
     "ObjectDefinitionMetadata",
     "ObjectDefinitionMetadataEntry",
     "ObjectFlowTypes",
+    "ObjectIdentity",
     "ObjectMapping",
     "ObjectMappingMetadata",
     "ObjectMappingMetadataEntry",
+    "OnPremisesExtensionAttributes",
+    "OnPremisesProvisioningError",
     "OptionalClaim",
     "OptionalClaims",
     "ParentalControlSettings",
     "PasswordCredential",
     "PasswordCredentialConfiguration",
+    "PasswordProfile",
     "Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema",
     "Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema",
     "PermissionScope",
     "PreAuthorizedApplication",
+    "ProvisionedPlan",
     "PublicClientApplication",
     "QuarantineReason",
     "RedirectUriSettings",
@@ -89,6 +105,8 @@ __all__ = [
     "RequiredResourceAccess",
     "ResourceAccess",
     "ServicePrincipalLockConfiguration",
+    "ServiceProvisioningError",
+    "SignInActivity",
     "SpaApplication",
     "StringKeyAttributeMappingSourceValuePair",
     "StringKeyLongValuePair",
@@ -113,13 +131,17 @@ __all__ = [
     "SynchronizationTaskExecution",
     "SynchronizationTaskExecutionResult",
     "SynchronizationTemplate",
+    "TimeZoneBase",
     "TokenIssuancePolicy",
     "TokenLifetimePolicy",
     "User",
+    "UserPrint",
+    "UserPurpose",
     "UsersIdentity",
     "VerifiedPublisher",
     "WeakAlgorithms",
     "WebApplication",
+    "WorkingHours",
 ]
 
 # MicrosoftGraphAppCredentialRestrictionType from specs/api/graph/v1.0.csdl:281 (the service may add values)
@@ -189,9 +211,32 @@ AttributeType = _t.Annotated[
     _b.EnumValue,
 ]
 
+# MicrosoftGraphAutomaticRepliesStatus from specs/api/graph/v1.0.csdl:562
+AutomaticRepliesStatus = _t.Annotated[
+    _t.Literal["disabled", "alwaysEnabled", "scheduled"], _b.EnumValue
+]
+
 # MicrosoftGraphCustomSecurityAttributeComparisonOperator from specs/api/graph/v1.0.csdl:1390 (the service may add values)
 CustomSecurityAttributeComparisonOperator = _t.Annotated[
     _t.Literal["equals", "unknownFutureValue"], _b.EnumValue
+]
+
+# MicrosoftGraphDayOfWeek from specs/api/graph/v1.0.csdl:1429
+DayOfWeek = _t.Annotated[
+    _t.Literal[
+        "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
+    ],
+    _b.EnumValue,
+]
+
+# MicrosoftGraphDelegateMeetingMessageDeliveryOptions from specs/api/graph/v1.0.csdl:1517
+DelegateMeetingMessageDeliveryOptions = _t.Annotated[
+    _t.Literal[
+        "sendToDelegateAndInformationToPrincipal",
+        "sendToDelegateAndPrincipal",
+        "sendToDelegateOnly",
+    ],
+    _b.EnumValue,
 ]
 
 # MicrosoftGraphDirectoryDefinitionDiscoverabilities from specs/api/graph/v1.0.csdl:1706 (flags, comma-separated)
@@ -205,6 +250,11 @@ DirectoryDefinitionDiscoverabilities = _t.Annotated[
         "ReferenceAttributes",
         "UnknownFutureValue",
     ),
+]
+
+# MicrosoftGraphExternalAudienceScope from specs/api/graph/v1.0.csdl:2024
+ExternalAudienceScope = _t.Annotated[
+    _t.Literal["none", "contactsOnly", "all"], _b.EnumValue
 ]
 
 # MicrosoftGraphMutability from specs/api/graph/v1.0.csdl:2733
@@ -361,6 +411,14 @@ SynchronizationTaskExecutionResult = _t.Annotated[
     _t.Literal["Succeeded", "Failed", "EntryLevelErrors"], _b.EnumValue
 ]
 
+# MicrosoftGraphUserPurpose from specs/api/graph/v1.0.csdl:5736 (the service may add values)
+UserPurpose = _t.Annotated[
+    _t.Literal[
+        "user", "linked", "shared", "room", "equipment", "others", "unknownFutureValue"
+    ],
+    _b.EnumValue,
+]
+
 # MicrosoftGraphWeakAlgorithms from specs/api/graph/v1.0.csdl:5839 (flags, comma-separated)
 WeakAlgorithms = _t.Annotated[str, _b.flags("rsaSha1", "unknownFutureValue")]
 
@@ -378,12 +436,12 @@ class AddIn(_b.Model):
         description="The unique identifier for the addIn object.",
     )
     properties: list[KeyValue] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="properties",
         description="The collection of key-value pairs that define parameters that the consuming service can use or call.\nYou must specify this property when performing a POST or a PATCH operation on the addIns collection.\nRequired.",
     )
     type_: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="type",
         description="The unique name for the functionality exposed by the app.",
     )
@@ -406,7 +464,7 @@ class ApiApplication(_b.Model):
         description="Used for bundling consent if you have a solution that contains two parts: a client app and a custom web API app.\nIf you set the appID of the client app to this value, the user only consents once to the client app.\nMicrosoft Entra ID knows that consenting to the client means implicitly consenting to the web API and automatically provisions service principals for both APIs at the same time.\nBoth the client and the web API app must be registered in the same tenant.",
     )
     oauth2_permission_scopes: list[PermissionScope] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="oauth2PermissionScopes",
         description="The definition of the delegated permissions exposed by the web API represented by this application registration.\nThese delegated permissions may be requested by a client application, and may be granted by users or administrators during consent.\nDelegated permissions are sometimes referred to as OAuth 2.0 scopes.",
     )
@@ -442,7 +500,7 @@ class AppManagementPolicy(_b.Model):
         description="Date and time when this object was deleted.\nAlways null when the object hasn't been deleted.",
     )
     id: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="The unique identifier for an entity.\nRead-only.",
     )
@@ -452,7 +510,7 @@ class AppManagementPolicy(_b.Model):
         description="Collection of applications and service principals to which the policy is applied.",
     )
     is_enabled: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="isEnabled",
         description="Denotes whether the policy is enabled.",
     )
@@ -481,7 +539,7 @@ class AppRole(_b.Model):
     """
 
     allowed_member_types: list[str] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="allowedMemberTypes",
         description="Specifies whether this app role can be assigned to users and groups (by setting to ['User']), to other application's (by setting to ['Application'], or both (by setting to ['User', 'Application']).\nApp roles supporting assignment to other applications' service principals are also known as application permissions.\nThe 'Application' value is only supported for app roles defined on application entities.",
     )
@@ -496,12 +554,12 @@ class AppRole(_b.Model):
         description="Display name for the permission that appears in the app role assignment and consent experiences.",
     )
     id: _uuid.UUID = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="Unique role identifier inside the appRoles collection.\nWhen creating a new app role, a new GUID identifier must be provided.",
     )
     is_enabled: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="isEnabled",
         description="When creating or updating an app role, this must be set to true (which is the default).\nTo delete a role, this must first be set to false.\nAt that point, in a subsequent call, this role may be removed.",
     )
@@ -529,12 +587,12 @@ class Application(_b.Model):
         description="Date and time when this object was deleted.\nAlways null when the object hasn't been deleted.",
     )
     id: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="The unique identifier for an entity.\nRead-only.",
     )
     add_ins: list[AddIn] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="addIns",
         description="Defines custom behavior that a consuming service can use to call an app in specific contexts.\nFor example, applications that can render file streams can set the addIns property for its 'FileHandler' functionality.\nThis lets services like Microsoft 365 call the application in the context of a document the user is working on.",
     )
@@ -552,7 +610,7 @@ class Application(_b.Model):
         description="The appManagementPolicy applied to this application.",
     )
     app_roles: list[AppRole] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="appRoles",
         description="The collection of roles defined for the application.\nWith app role assignments, these roles can be assigned to users, groups, or service principals associated with other applications.\nNot nullable.",
     )
@@ -616,7 +674,7 @@ class Application(_b.Model):
         default=None, alias="homeRealmDiscoveryPolicies"
     )
     identifier_uris: list[str] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="identifierUris",
         description="Also known as App ID URI, this value is set when an application is used as a resource app.\nThe identifierUris acts as the prefix for the scopes you reference in your API's code, and it must be globally unique across Microsoft Entra ID.\nFor more information on valid identifierUris patterns and best practices, see Microsoft Entra application registration security best practices.\nNot nullable.\nSupports $filter (eq, ne, ge, le, startsWith).",
     )
@@ -634,12 +692,12 @@ class Application(_b.Model):
         description="Specifies the fallback application type as public client, such as an installed application running on a mobile device.\nThe default value is false, which means the fallback application type is confidential client such as a web app.\nThere are certain scenarios where Microsoft Entra ID can't determine the client application type.\nFor example, the ROPC flow where it's configured without specifying a redirect URI.\nIn those cases, Microsoft Entra ID interprets the application type based on the value of this property.",
     )
     key_credentials: list[KeyCredential] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="keyCredentials",
         description="The collection of key credentials associated with the application.\nNot nullable.\nSupports $filter (eq, not, ge, le).",
     )
     logo: bytes = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="logo",
         description="The main logo for the application.\nNot nullable.",
     )
@@ -656,7 +714,7 @@ class Application(_b.Model):
         description="Notes relevant for the management of the application.",
     )
     oauth2_require_post_response: bool = _pd.Field(
-        default=None, alias="oauth2RequirePostResponse"
+        default=_b.UNSET, alias="oauth2RequirePostResponse"
     )
     optional_claims: OptionalClaims | None = _pd.Field(
         default=None, alias="optionalClaims", description="optionalClaims"
@@ -672,7 +730,7 @@ class Application(_b.Model):
         description="parentalControlSettings",
     )
     password_credentials: list[PasswordCredential] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="passwordCredentials",
         description="The collection of password credentials associated with the application.\nNot nullable.",
     )
@@ -690,7 +748,7 @@ class Application(_b.Model):
         description="requestSignatureVerification",
     )
     required_resource_access: list[RequiredResourceAccess] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="requiredResourceAccess",
         description="Specifies the resources that the application needs to access.\nThis property also specifies the set of delegated permissions and application roles that it needs for each of those resources.\nThis configuration of access to the required resources drives the consent experience.\nNo more than 50 resource services (APIs) can be configured.\nBeginning mid-October 2021, the total number of required permissions must not exceed 400.\nFor more information, see Limits on requested permissions per app.\nNot nullable.\nSupports $filter (eq, not, ge, le).",
     )
@@ -723,7 +781,7 @@ class Application(_b.Model):
         default=None, alias="synchronization", description="synchronization"
     )
     tags: list[str] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="tags",
         description="Custom strings that can be used to categorize and identify the application.\nNot nullable.\nStrings added here will also appear in the tags property of any associated service principals.Supports $filter (eq, not, ge, le, startsWith) and $search.",
     )
@@ -753,7 +811,7 @@ class Application(_b.Model):
     created_by_app_id: str | None = _pd.Field(default=None, alias="createdByAppId")
     is_disabled: bool | None = _pd.Field(default=None, alias="isDisabled")
     manager_applications: list[_uuid.UUID] = _pd.Field(
-        default=None, alias="managerApplications"
+        default=_b.UNSET, alias="managerApplications"
     )
 
 
@@ -875,12 +933,36 @@ class ApplicationsIdentity(_b.Model):
     )
 
 
+# IMicrosoftGraphAssignedLicense from specs/api/graph/v1.0.csdl:6868
+class AssignedLicense(_b.Model):
+    """IMicrosoftGraphAssignedLicense."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    disabled_plans: list[_uuid.UUID] = _pd.Field(
+        default=_b.UNSET, alias="disabledPlans"
+    )
+    sku_id: _uuid.UUID | None = _pd.Field(default=None, alias="skuId")
+
+
+# IMicrosoftGraphAssignedPlan from specs/api/graph/v1.0.csdl:6876
+class AssignedPlan(_b.Model):
+    """IMicrosoftGraphAssignedPlan."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    assigned_date_time: _pd.AwareDatetime | None = _pd.Field(
+        default=None, alias="assignedDateTime"
+    )
+    capability_status: str | None = _pd.Field(default=None, alias="capabilityStatus")
+    service: str | None = _pd.Field(default=None, alias="service")
+    service_plan_id: _uuid.UUID | None = _pd.Field(default=None, alias="servicePlanId")
+
+
 # IMicrosoftGraphAttributeDefinition from specs/Microsoft.Graph.Applications/New-MgApplication.md:2047, specs/Microsoft.Graph.Applications/New-MgApplication.md:2573, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:671, and 7 more
 class AttributeDefinition(_b.Model):
     """Defines attributes of the object."""
 
     anchor: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="anchor",
         description="true if the attribute should be used as the anchor for the object.\nAnchor attributes must have a unique value identifying an object, and must be immutable.\nDefault is false.\nOne, and only one, of the object's attributes must be designated as the anchor to support synchronization.",
     )
@@ -888,7 +970,7 @@ class AttributeDefinition(_b.Model):
         default=None, alias="apiExpressions"
     )
     case_exact: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="caseExact",
         description="true if value of this attribute should be treated as case-sensitive.\nThis setting affects how the synchronization engine detects changes for the attribute.",
     )
@@ -898,7 +980,7 @@ class AttributeDefinition(_b.Model):
         description="The default value of the attribute.",
     )
     flow_null_values: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="flowNullValues",
         description="'true' to allow null values for attributes.",
     )
@@ -906,12 +988,12 @@ class AttributeDefinition(_b.Model):
         default=None, alias="metadata", description="Metadata for the given object."
     )
     multivalued: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="multivalued",
         description="true if an attribute can have multiple values.\nDefault is false.",
     )
     mutability: Mutability = _pd.Field(
-        default=None, alias="mutability", description="mutability"
+        default=_b.UNSET, alias="mutability", description="mutability"
     )
     name: str | None = _pd.Field(
         default=None,
@@ -924,12 +1006,12 @@ class AttributeDefinition(_b.Model):
         description="For attributes with reference type, lists referenced objects (for example, the manager attribute would list User as the referenced object).",
     )
     required: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="required",
         description="true if attribute is required.\nObject can not be created if any of the required attributes are missing.\nIf during synchronization, the required attribute has no value, the default value will be used.\nIf default the value was not set, synchronization will record an error.",
     )
     type_: AttributeType = _pd.Field(
-        default=None, alias="type", description="attributeType"
+        default=_b.UNSET, alias="type", description="attributeType"
     )
 
 
@@ -957,18 +1039,18 @@ class AttributeMapping(_b.Model):
         description="Default value to be used in case the source property was evaluated to null.\nOptional.",
     )
     export_missing_references: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="exportMissingReferences",
         description="For internal use only.",
     )
     flow_behavior: AttributeFlowBehavior = _pd.Field(
-        default=None, alias="flowBehavior", description="attributeFlowBehavior"
+        default=_b.UNSET, alias="flowBehavior", description="attributeFlowBehavior"
     )
     flow_type: AttributeFlowType = _pd.Field(
-        default=None, alias="flowType", description="attributeFlowType"
+        default=_b.UNSET, alias="flowType", description="attributeFlowType"
     )
     matching_priority: int = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="matchingPriority",
         description="If higher than 0, this attribute will be used to perform an initial match of the objects between source and target directories.\nThe synchronization engine will try to find the matching object using attribute with lowest value of matching priority first.\nIf not found, the attribute with the next matching priority will be used, and so on a until match is found or no more matching attributes are left.\nOnly attributes that are expected to have unique values, such as email, should be used as matching attributes.",
     )
@@ -1004,7 +1086,7 @@ class AttributeMappingSource(_b.Model):
         description="If this object represents a function, lists function parameters.\nParameters consist of attributeMappingSource objects themselves, allowing for complex expressions.\nIf type isn't Function, this property is null/empty array.",
     )
     type_: AttributeMappingSourceType = _pd.Field(
-        default=None, alias="type", description="attributeMappingSourceType"
+        default=_b.UNSET, alias="type", description="attributeMappingSourceType"
     )
 
 
@@ -1025,6 +1107,39 @@ class AuthenticationBehaviors(_b.Model):
     )
 
 
+# IMicrosoftGraphAuthorizationInfo from specs/api/graph/v1.0.csdl:7112
+class AuthorizationInfo(_b.Model):
+    """IMicrosoftGraphAuthorizationInfo."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    certificate_user_ids: list[str] | None = _pd.Field(
+        default=None, alias="certificateUserIds"
+    )
+
+
+# IMicrosoftGraphAutomaticRepliesSetting from specs/api/graph/v1.0.csdl:7121
+class AutomaticRepliesSetting(_b.Model):
+    """IMicrosoftGraphAutomaticRepliesSetting."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    external_audience: ExternalAudienceScope | None = _pd.Field(
+        default=None, alias="externalAudience"
+    )
+    external_reply_message: str | None = _pd.Field(
+        default=None, alias="externalReplyMessage"
+    )
+    internal_reply_message: str | None = _pd.Field(
+        default=None, alias="internalReplyMessage"
+    )
+    scheduled_end_date_time: DateTimeTimeZone | None = _pd.Field(
+        default=None, alias="scheduledEndDateTime"
+    )
+    scheduled_start_date_time: DateTimeTimeZone | None = _pd.Field(
+        default=None, alias="scheduledStartDateTime"
+    )
+    status: AutomaticRepliesStatus | None = _pd.Field(default=None, alias="status")
+
+
 # IMicrosoftGraphBulkUpload from specs/Microsoft.Graph.Applications/New-MgApplication.md:2020, specs/Microsoft.Graph.Applications/New-MgApplication.md:2546, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:644, and 1 more
 class BulkUpload(_b.Model):
     """bulkUpload"""
@@ -1032,7 +1147,7 @@ class BulkUpload(_b.Model):
     model_config = _pd.ConfigDict(extra="allow")
 
     id: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="The unique identifier for an entity.\nRead-only.",
     )
@@ -1116,10 +1231,26 @@ class CustomSecurityAttributeExemption(_b.Model):
     """IMicrosoftGraphCustomSecurityAttributeExemption."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    id: str = _pd.Field(default=None, alias="id")
+    id: str = _pd.Field(default=_b.UNSET, alias="id")
     operator: CustomSecurityAttributeComparisonOperator = _pd.Field(
-        default=None, alias="operator"
+        default=_b.UNSET, alias="operator"
     )
+
+
+# IMicrosoftGraphCustomSecurityAttributeValue from specs/api/graph/v1.0.csdl:7978
+class CustomSecurityAttributeValue(_b.Model):
+    """IMicrosoftGraphCustomSecurityAttributeValue."""
+
+    model_config = _pd.ConfigDict(extra="allow")
+
+
+# IMicrosoftGraphDateTimeTimeZone from specs/api/graph/v1.0.csdl:8004
+class DateTimeTimeZone(_b.Model):
+    """IMicrosoftGraphDateTimeTimeZone."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    date_time: str = _pd.Field(default=_b.UNSET, alias="dateTime")
+    time_zone: str | None = _pd.Field(default=None, alias="timeZone")
 
 
 # IMicrosoftGraphDirectoryDefinition from specs/Microsoft.Graph.Applications/New-MgApplication.md:2037, specs/Microsoft.Graph.Applications/New-MgApplication.md:2563, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:661, and 7 more
@@ -1127,12 +1258,12 @@ class DirectoryDefinition(_b.Model):
     """Contains the collection of directories and all of their objects."""
 
     id: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="The unique identifier for an entity.\nRead-only.",
     )
     discoverabilities: DirectoryDefinitionDiscoverabilities = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="discoverabilities",
         description="directoryDefinitionDiscoverabilities",
     )
@@ -1152,7 +1283,9 @@ class DirectoryDefinition(_b.Model):
         description="Collection of objects supported by the directory.",
     )
     read_only: bool = _pd.Field(
-        default=None, alias="readOnly", description="Whether this object is read-only."
+        default=_b.UNSET,
+        alias="readOnly",
+        description="Whether this object is read-only.",
     )
     version: str | None = _pd.Field(
         default=None,
@@ -1168,7 +1301,7 @@ class DirectoryObject(_b.Model):
     model_config = _pd.ConfigDict(extra="allow")
 
     id: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="The unique identifier for an entity.\nRead-only.",
     )
@@ -1177,6 +1310,15 @@ class DirectoryObject(_b.Model):
         alias="deletedDateTime",
         description="Date and time when this object was deleted.\nAlways null when the object hasn't been deleted.",
     )
+
+
+# IMicrosoftGraphEmployeeOrgData from specs/api/graph/v1.0.csdl:8496
+class EmployeeOrgData(_b.Model):
+    """IMicrosoftGraphEmployeeOrgData."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    cost_center: str | None = _pd.Field(default=None, alias="costCenter")
+    division: str | None = _pd.Field(default=None, alias="division")
 
 
 # IMicrosoftGraphExtensionProperty from specs/Microsoft.Graph.Applications/New-MgApplication.md:1791, specs/Microsoft.Graph.Applications/New-MgApplication.md:2331
@@ -1194,7 +1336,7 @@ class ExtensionProperty(_b.Model):
         description="Date and time when this object was deleted.\nAlways null when the object hasn't been deleted.",
     )
     id: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="The unique identifier for an entity.\nRead-only.",
     )
@@ -1204,12 +1346,12 @@ class ExtensionProperty(_b.Model):
         description="Display name of the application object on which this extension property is defined.\nRead-only.",
     )
     data_type: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="dataType",
         description="Specifies the data type of the value the extension property can hold.\nFollowing values are supported.\nBinary - 256 bytes maximumBooleanDateTime - Must be specified in ISO 8601 format.\nWill be stored in UTC.Integer - 32-bit value.LargeInteger - 64-bit value.String - 256 characters maximumNot nullable.\nFor multivalued directory extensions, these limits apply per value in the collection.",
     )
     is_multi_valued: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="isMultiValued",
         description="Defines the directory extension as a multi-valued property.\nWhen true, the directory extension property can store a collection of objects of the dataType; for example, a collection of string types such as 'extensionb7b1c57b532f40b8b5ed4b7a7ba67401jobGroupTracker': ['String 1', 'String 2'].\nThe default value is false.\nSupports $filter (eq).",
     )
@@ -1219,12 +1361,12 @@ class ExtensionProperty(_b.Model):
         description="Indicates if this extension property was synced from on-premises active directory using Microsoft Entra Connect.\nRead-only.",
     )
     name: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="name",
         description="Name of the extension property.\nNot nullable.\nSupports $filter (eq).",
     )
     target_objects: list[str] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="targetObjects",
         description="Following values are supported.\nNot nullable.\nUserGroupAdministrativeUnitApplicationDeviceOrganization",
     )
@@ -1237,12 +1379,12 @@ class FederatedIdentityCredential(_b.Model):
     """
 
     id: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="The unique identifier for an entity.\nRead-only.",
     )
     audiences: list[str] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="audiences",
         description="The audience that can appear in the external token.\nThis field is mandatory and should be set to api://AzureADTokenExchange for Microsoft Entra ID.\nIt says what Microsoft identity platform should accept in the aud claim in the incoming token.\nThis value represents Microsoft Entra ID in your external identity provider and has no fixed value across identity providers - you might need to create a new application registration in your identity provider to serve as the audience of this token.\nThis field can only accept a single value and has a limit of 600 characters.\nRequired.",
     )
@@ -1252,12 +1394,12 @@ class FederatedIdentityCredential(_b.Model):
         description="The unvalidated description of the federated identity credential, provided by the user.\nIt has a limit of 600 characters.\nOptional.",
     )
     issuer: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="issuer",
         description="The URL of the external identity provider, which must match the issuer claim of the external token being exchanged.\nThe combination of the values of issuer and subject must be unique within the app.\nIt has a limit of 600 characters.\nRequired.",
     )
     name: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="name",
         description="The unique identifier for the federated identity credential, which has a limit of 120 characters and must be URL friendly.\nThe string is immutable after it's created.\nAlternate key.\nRequired.\nNot nullable.\nSupports $filter (eq).",
     )
@@ -1358,7 +1500,7 @@ class HomeRealmDiscoveryPolicy(_b.Model):
         default=None, alias="appliesTo"
     )
     definition: list[str] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="definition",
         description="A string collection containing a JSON string that defines the rules and settings for a policy.\nThe syntax for the definition differs for each derived policy type.\nRequired.",
     )
@@ -1383,7 +1525,7 @@ class HomeRealmDiscoveryPolicy(_b.Model):
         description="Date and time when this object was deleted.\nAlways null when the object hasn't been deleted.",
     )
     id: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="The unique identifier for an entity.\nRead-only.",
     )
@@ -1415,12 +1557,12 @@ class IdentifierUriRestriction(_b.Model):
     )
     exclude_saml: bool | None = _pd.Field(default=None, alias="excludeSaml")
     is_state_set_by_microsoft: bool = _pd.Field(
-        default=None, alias="isStateSetByMicrosoft"
+        default=_b.UNSET, alias="isStateSetByMicrosoft"
     )
     restrict_for_apps_created_after_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None, alias="restrictForAppsCreatedAfterDateTime"
     )
-    state: AppManagementRestrictionState = _pd.Field(default=None, alias="state")
+    state: AppManagementRestrictionState = _pd.Field(default=_b.UNSET, alias="state")
 
 
 # IIdentityApplicationIdentity from specs/Microsoft.Graph.Identity.Application/Update-MgApplicationSynchronizationJob.md:524
@@ -1604,7 +1746,7 @@ class KeyCredentialConfiguration(_b.Model):
         description="appKeyCredentialRestrictionType",
     )
     state: AppManagementRestrictionState = _pd.Field(
-        default=None, alias="state", description="appManagementRestrictionState"
+        default=_b.UNSET, alias="state", description="appManagementRestrictionState"
     )
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
     exclude_actors: AppManagementPolicyActorExemptions | None = _pd.Field(
@@ -1634,11 +1776,57 @@ class KeyValuePair(_b.Model):
     """
 
     name: str = _pd.Field(
-        default=None, alias="name", description="Name for this key-value pair"
+        default=_b.UNSET, alias="name", description="Name for this key-value pair"
     )
     value: str | None = _pd.Field(
         default=None, alias="value", description="Value for this key-value pair"
     )
+
+
+# IMicrosoftGraphLicenseAssignmentState from specs/api/graph/v1.0.csdl:9018
+class LicenseAssignmentState(_b.Model):
+    """IMicrosoftGraphLicenseAssignmentState."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    assigned_by_group: str | None = _pd.Field(default=None, alias="assignedByGroup")
+    disabled_plans: list[_uuid.UUID] | None = _pd.Field(
+        default=None, alias="disabledPlans"
+    )
+    error: str | None = _pd.Field(default=None, alias="error")
+    last_updated_date_time: _pd.AwareDatetime | None = _pd.Field(
+        default=None, alias="lastUpdatedDateTime"
+    )
+    sku_id: _uuid.UUID | None = _pd.Field(default=None, alias="skuId")
+    state: str | None = _pd.Field(default=None, alias="state")
+
+
+# IMicrosoftGraphLocaleInfo from specs/api/graph/v1.0.csdl:9051
+class LocaleInfo(_b.Model):
+    """IMicrosoftGraphLocaleInfo."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    display_name: str | None = _pd.Field(default=None, alias="displayName")
+    locale: str | None = _pd.Field(default=None, alias="locale")
+
+
+# IMicrosoftGraphMailboxSettings from specs/api/graph/v1.0.csdl:9136
+class MailboxSettings(_b.Model):
+    """IMicrosoftGraphMailboxSettings."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    archive_folder: str | None = _pd.Field(default=None, alias="archiveFolder")
+    automatic_replies_setting: AutomaticRepliesSetting | None = _pd.Field(
+        default=None, alias="automaticRepliesSetting"
+    )
+    date_format: str | None = _pd.Field(default=None, alias="dateFormat")
+    delegate_meeting_message_delivery_options: (
+        DelegateMeetingMessageDeliveryOptions | None
+    ) = _pd.Field(default=None, alias="delegateMeetingMessageDeliveryOptions")
+    language: LocaleInfo | None = _pd.Field(default=None, alias="language")
+    time_format: str | None = _pd.Field(default=None, alias="timeFormat")
+    time_zone: str | None = _pd.Field(default=None, alias="timeZone")
+    user_purpose: UserPurpose | None = _pd.Field(default=None, alias="userPurpose")
+    working_hours: WorkingHours | None = _pd.Field(default=None, alias="workingHours")
 
 
 # IMicrosoftGraphMetadataEntry from specs/Microsoft.Graph.Identity.Application/Update-MgApplicationSynchronizationJob.md:391, specs/Microsoft.Graph.Identity.Application/Update-MgApplicationSynchronizationJob.md:550, specs/Microsoft.Graph.Identity.Application/Update-MgApplicationSynchronizationJob.md:593
@@ -1685,6 +1873,16 @@ class ObjectDefinitionMetadataEntry(_b.Model):
     )
 
 
+# IMicrosoftGraphObjectIdentity from specs/api/graph/v1.0.csdl:9484
+class ObjectIdentity(_b.Model):
+    """IMicrosoftGraphObjectIdentity."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    issuer: str | None = _pd.Field(default=None, alias="issuer")
+    issuer_assigned_id: str | None = _pd.Field(default=None, alias="issuerAssignedId")
+    sign_in_type: str | None = _pd.Field(default=None, alias="signInType")
+
+
 # IMicrosoftGraphObjectMapping from specs/Microsoft.Graph.Applications/New-MgApplication.md:2103, specs/Microsoft.Graph.Applications/New-MgApplication.md:2629, specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:727, and 7 more
 class ObjectMapping(_b.Model):
     """Collection of object mappings supported by the rule.
@@ -1697,12 +1895,12 @@ class ObjectMapping(_b.Model):
         description="Attribute mappings define which attributes to map from the source object into the target object and how they should flow.\nA number of functions are available to support the transformation of the original source values.",
     )
     enabled: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="enabled",
         description="When true, this object mapping will be processed during synchronization.\nWhen false, this object mapping will be skipped.",
     )
     flow_types: ObjectFlowTypes = _pd.Field(
-        default=None, alias="flowTypes", description="objectFlowTypes"
+        default=_b.UNSET, alias="flowTypes", description="objectFlowTypes"
     )
     metadata: list[ObjectMappingMetadataEntry] | None = _pd.Field(
         default=None,
@@ -1741,6 +1939,73 @@ class ObjectMappingMetadataEntry(_b.Model):
     )
 
 
+# IMicrosoftGraphOnPremisesExtensionAttributes from specs/api/graph/v1.0.csdl:9653
+class OnPremisesExtensionAttributes(_b.Model):
+    """IMicrosoftGraphOnPremisesExtensionAttributes."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    extension_attribute1: str | None = _pd.Field(
+        default=None, alias="extensionAttribute1"
+    )
+    extension_attribute10: str | None = _pd.Field(
+        default=None, alias="extensionAttribute10"
+    )
+    extension_attribute11: str | None = _pd.Field(
+        default=None, alias="extensionAttribute11"
+    )
+    extension_attribute12: str | None = _pd.Field(
+        default=None, alias="extensionAttribute12"
+    )
+    extension_attribute13: str | None = _pd.Field(
+        default=None, alias="extensionAttribute13"
+    )
+    extension_attribute14: str | None = _pd.Field(
+        default=None, alias="extensionAttribute14"
+    )
+    extension_attribute15: str | None = _pd.Field(
+        default=None, alias="extensionAttribute15"
+    )
+    extension_attribute2: str | None = _pd.Field(
+        default=None, alias="extensionAttribute2"
+    )
+    extension_attribute3: str | None = _pd.Field(
+        default=None, alias="extensionAttribute3"
+    )
+    extension_attribute4: str | None = _pd.Field(
+        default=None, alias="extensionAttribute4"
+    )
+    extension_attribute5: str | None = _pd.Field(
+        default=None, alias="extensionAttribute5"
+    )
+    extension_attribute6: str | None = _pd.Field(
+        default=None, alias="extensionAttribute6"
+    )
+    extension_attribute7: str | None = _pd.Field(
+        default=None, alias="extensionAttribute7"
+    )
+    extension_attribute8: str | None = _pd.Field(
+        default=None, alias="extensionAttribute8"
+    )
+    extension_attribute9: str | None = _pd.Field(
+        default=None, alias="extensionAttribute9"
+    )
+
+
+# IMicrosoftGraphOnPremisesProvisioningError from specs/api/graph/v1.0.csdl:9670
+class OnPremisesProvisioningError(_b.Model):
+    """IMicrosoftGraphOnPremisesProvisioningError."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    category: str | None = _pd.Field(default=None, alias="category")
+    occurred_date_time: _pd.AwareDatetime | None = _pd.Field(
+        default=None, alias="occurredDateTime"
+    )
+    property_causing_error: str | None = _pd.Field(
+        default=None, alias="propertyCausingError"
+    )
+    value: str | None = _pd.Field(default=None, alias="value")
+
+
 # IMicrosoftGraphOptionalClaim from specs/Microsoft.Graph.Applications/New-MgApplication.md:1916, specs/Microsoft.Graph.Applications/New-MgApplication.md:2446
 class OptionalClaim(_b.Model):
     """The optional claims returned in the JWT access token."""
@@ -1751,12 +2016,12 @@ class OptionalClaim(_b.Model):
         description="Additional properties of the claim.\nIf a property exists in this collection, it modifies the behavior of the optional claim specified in the name property.",
     )
     essential: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="essential",
         description="If the value is true, the claim specified by the client is necessary to ensure a smooth authorization experience for the specific task requested by the end user.\nThe default value is false.",
     )
     name: str = _pd.Field(
-        default=None, alias="name", description="The name of the optional claim."
+        default=_b.UNSET, alias="name", description="The name of the optional claim."
     )
     source: str | None = _pd.Field(
         default=None,
@@ -1867,12 +2132,26 @@ class PasswordCredentialConfiguration(_b.Model):
         description="appCredentialRestrictionType",
     )
     state: AppManagementRestrictionState = _pd.Field(
-        default=None, alias="state", description="appManagementRestrictionState"
+        default=_b.UNSET, alias="state", description="appManagementRestrictionState"
     )
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
     exclude_actors: AppManagementPolicyActorExemptions | None = _pd.Field(
         default=None, alias="excludeActors"
     )
+
+
+# IMicrosoftGraphPasswordProfile from specs/api/graph/v1.0.csdl:9803
+class PasswordProfile(_b.Model):
+    """IMicrosoftGraphPasswordProfile."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    force_change_password_next_sign_in: bool | None = _pd.Field(
+        default=None, alias="forceChangePasswordNextSignIn"
+    )
+    force_change_password_next_sign_in_with_mfa: bool | None = _pd.Field(
+        default=None, alias="forceChangePasswordNextSignInWithMfa"
+    )
+    password: str | None = _pd.Field(default=None, alias="password")
 
 
 # IPaths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema from specs/Microsoft.Graph.Applications/Restart-MgApplicationSynchronizationJob.md:521
@@ -1919,12 +2198,12 @@ class PermissionScope(_b.Model):
         description="The permission's title, intended to be read by an administrator granting the permission on behalf of all users.",
     )
     id: _uuid.UUID = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="Unique delegated permission identifier inside the collection of delegated permissions defined for a resource application.",
     )
     is_enabled: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="isEnabled",
         description="When you create or update a permission, this property must be set to true (which is the default).\nTo delete a permission, this property must first be set to false.\nAt that point, in a subsequent call, the permission may be removed.",
     )
@@ -1964,10 +2243,22 @@ class PreAuthorizedApplication(_b.Model):
         description="The unique identifier for the application.",
     )
     delegated_permission_ids: list[str] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="delegatedPermissionIds",
         description="The unique identifier for the oauth2PermissionScopes the application requires.",
     )
+
+
+# IMicrosoftGraphProvisionedPlan from specs/api/graph/v1.0.csdl:10222
+class ProvisionedPlan(_b.Model):
+    """IMicrosoftGraphProvisionedPlan."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    capability_status: str | None = _pd.Field(default=None, alias="capabilityStatus")
+    provisioning_status: str | None = _pd.Field(
+        default=None, alias="provisioningStatus"
+    )
+    service: str | None = _pd.Field(default=None, alias="service")
 
 
 # IMicrosoftGraphPublicClientApplication from specs/Microsoft.Graph.Applications/New-MgApplication.md:1958, specs/Microsoft.Graph.Applications/New-MgApplication.md:2496
@@ -1977,7 +2268,7 @@ class PublicClientApplication(_b.Model):
     model_config = _pd.ConfigDict(extra="allow")
 
     redirect_uris: list[str] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="redirectUris",
         description="Specifies the URLs where user tokens are sent for sign-in, or the redirect URIs where OAuth 2.0 authorization codes and access tokens are sent.\nFor iOS and macOS apps, specify the value following the syntax msauth.{BUNDLEID}://auth, replacing '{BUNDLEID}'.\nFor example, if the bundle ID is com.microsoft.identitysample.MSALiOS, the URI is msauth.com.microsoft.identitysample.MSALiOS://auth.",
     )
@@ -2029,7 +2320,7 @@ class RequestSignatureVerification(_b.Model):
         default=None, alias="allowedWeakAlgorithms", description="weakAlgorithms"
     )
     is_signed_request_required: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="isSignedRequestRequired",
         description="Specifies whether signed authentication requests for this application should be required.",
     )
@@ -2048,12 +2339,12 @@ class RequiredResourceAccess(_b.Model):
     """
 
     resource_access: list[ResourceAccess] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="resourceAccess",
         description="The list of OAuth2.0 permission scopes and app roles that the application requires from the specified resource.",
     )
     resource_app_id: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="resourceAppId",
         description="The unique identifier for the resource that the application requires access to.\nThis should be equal to the appId declared on the target resource application.",
     )
@@ -2064,7 +2355,7 @@ class ResourceAccess(_b.Model):
     """The list of OAuth2.0 permission scopes and app roles that the application requires from the specified resource."""
 
     id: _uuid.UUID = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="The unique identifier of an app role or delegated permission exposed by the resource application.\nFor delegated permissions, this should match the id property of one of the delegated permissions in the oauth2PermissionScopes collection of the resource application's service principal.\nFor app roles (application permissions), this should match the id property of an app role in the appRoles collection of the resource application's service principal.",
     )
@@ -2097,7 +2388,7 @@ class ServicePrincipalLockConfiguration(_b.Model):
         description="Locks the keyCredentials and passwordCredentials properties for modification where credential usage type is Verify.\nThis locks OAuth service principals.",
     )
     is_enabled: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="isEnabled",
         description="Enables or disables service principal lock configuration.\nTo allow the sensitive properties to be updated, update this property to false to disable the lock on the service principal.",
     )
@@ -2108,6 +2399,43 @@ class ServicePrincipalLockConfiguration(_b.Model):
     )
 
 
+# IMicrosoftGraphServiceProvisioningError from specs/api/graph/v1.0.csdl:10775
+class ServiceProvisioningError(_b.Model):
+    """IMicrosoftGraphServiceProvisioningError."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    created_date_time: _pd.AwareDatetime | None = _pd.Field(
+        default=None, alias="createdDateTime"
+    )
+    is_resolved: bool | None = _pd.Field(default=None, alias="isResolved")
+    service_instance: str | None = _pd.Field(default=None, alias="serviceInstance")
+
+
+# IMicrosoftGraphSignInActivity from specs/api/graph/v1.0.csdl:10896
+class SignInActivity(_b.Model):
+    """IMicrosoftGraphSignInActivity."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    last_non_interactive_sign_in_date_time: _pd.AwareDatetime | None = _pd.Field(
+        default=None, alias="lastNonInteractiveSignInDateTime"
+    )
+    last_non_interactive_sign_in_request_id: str | None = _pd.Field(
+        default=None, alias="lastNonInteractiveSignInRequestId"
+    )
+    last_sign_in_date_time: _pd.AwareDatetime | None = _pd.Field(
+        default=None, alias="lastSignInDateTime"
+    )
+    last_sign_in_request_id: str | None = _pd.Field(
+        default=None, alias="lastSignInRequestId"
+    )
+    last_successful_sign_in_date_time: _pd.AwareDatetime | None = _pd.Field(
+        default=None, alias="lastSuccessfulSignInDateTime"
+    )
+    last_successful_sign_in_request_id: str | None = _pd.Field(
+        default=None, alias="lastSuccessfulSignInRequestId"
+    )
+
+
 # IMicrosoftGraphSpaApplication from specs/Microsoft.Graph.Applications/New-MgApplication.md:2010, specs/Microsoft.Graph.Applications/New-MgApplication.md:2535
 class SpaApplication(_b.Model):
     """spaApplication"""
@@ -2115,7 +2443,7 @@ class SpaApplication(_b.Model):
     model_config = _pd.ConfigDict(extra="allow")
 
     redirect_uris: list[str] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="redirectUris",
         description="Specifies the URLs where user tokens are sent for sign-in, or the redirect URIs where OAuth 2.0 authorization codes and access tokens are sent.",
     )
@@ -2146,7 +2474,9 @@ class StringKeyLongValuePair(_b.Model):
         description="The mapping of the user type from the source system to the target system.\nFor example:User to User - For Microsoft Entra ID to Microsoft Entra ID synchronization worker to user - For Workday to Microsoft Entra synchronization.",
     )
     value: int = _pd.Field(
-        default=None, alias="value", description="Total number of synchronized objects."
+        default=_b.UNSET,
+        alias="value",
+        description="Total number of synchronized objects.",
     )
 
 
@@ -2167,7 +2497,7 @@ class Synchronization(_b.Model):
     model_config = _pd.ConfigDict(extra="allow")
 
     id: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="The unique identifier for an entity.\nRead-only.",
     )
@@ -2205,7 +2535,7 @@ class SynchronizationError(_b.Model):
         description="The error message.\nFor example, Policy permitting auto-redemption of invitations not configured.",
     )
     tenant_actionable: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="tenantActionable",
         description="The action to take to resolve the error.\nFor example, false.",
     )
@@ -2218,7 +2548,7 @@ class SynchronizationJob(_b.Model):
     model_config = _pd.ConfigDict(extra="allow")
 
     id: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="The unique identifier for an entity.\nRead-only.",
     )
@@ -2276,17 +2606,17 @@ class SynchronizationProgress(_b.Model):
     """Details of the progress of a job toward completion."""
 
     completed_units: int = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="completedUnits",
         description="The numerator of a progress ratio; the number of units of changes already processed.",
     )
     progress_observation_date_time: _pd.AwareDatetime = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="progressObservationDateTime",
         description="The time of a progress observation as an offset in minutes from UTC.",
     )
     total_units: int = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="totalUnits",
         description="The denominator of a progress ratio; a number of units of changes to be processed to accomplish synchronization.",
     )
@@ -2302,7 +2632,7 @@ class SynchronizationQuarantine(_b.Model):
     model_config = _pd.ConfigDict(extra="allow")
 
     current_began: _pd.AwareDatetime = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="currentBegan",
         description="Date and time when the quarantine was last evaluated and imposed.\nThe Timestamp type represents date and time information using ISO 8601 format and is always in UTC time.\nFor example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.",
     )
@@ -2310,20 +2640,20 @@ class SynchronizationQuarantine(_b.Model):
         default=None, alias="error", description="synchronizationError"
     )
     next_attempt: _pd.AwareDatetime = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="nextAttempt",
         description="Date and time when the next attempt to re-evaluate the quarantine will be made.\nThe Timestamp type represents date and time information using ISO 8601 format and is always in UTC time.\nFor example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.",
     )
     reason: QuarantineReason = _pd.Field(
-        default=None, alias="reason", description="quarantineReason"
+        default=_b.UNSET, alias="reason", description="quarantineReason"
     )
     series_began: _pd.AwareDatetime = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="seriesBegan",
         description="Date and time when the quarantine was first imposed in this series (a series starts when a quarantine is first imposed, and is reset as soon as the quarantine is lifted).\nThe Timestamp type represents date and time information using ISO 8601 format and is always in UTC time.\nFor example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.",
     )
     series_count: int = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="seriesCount",
         description="Number of times in this series the quarantine was re-evaluated and left in effect (a series starts when quarantine is first imposed, and is reset as soon as quarantine is lifted).",
     )
@@ -2337,7 +2667,7 @@ class SynchronizationRule(_b.Model):
         default=None, alias="containerFilter", description="containerFilter"
     )
     editable: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="editable",
         description="true if the synchronization rule can be customized; false if this rule is read-only and shouldn't be changed.",
     )
@@ -2365,7 +2695,7 @@ class SynchronizationRule(_b.Model):
         description="Collection of object mappings supported by the rule.\nTells the synchronization engine which objects should be synchronized.",
     )
     priority: int = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="priority",
         description="Priority relative to other rules in the synchronizationSchema.\nRules with the lowest priority number will be processed first.",
     )
@@ -2393,12 +2723,12 @@ class SynchronizationSchedule(_b.Model):
         description="Date and time when this job expires.\nThe Timestamp type represents date and time information using ISO 8601 format and is always in UTC time.\nFor example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.",
     )
     interval: _dt.timedelta = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="interval",
         description="The interval between synchronization iterations.\nThe value is represented in ISO 8601  format for durations.\nFor example, P1M represents a period of one month and PT1M represents a period of one minute.",
     )
     state: SynchronizationScheduleState = _pd.Field(
-        default=None, alias="state", description="synchronizationScheduleState"
+        default=_b.UNSET, alias="state", description="synchronizationScheduleState"
     )
 
 
@@ -2409,7 +2739,7 @@ class SynchronizationSchema(_b.Model):
     model_config = _pd.ConfigDict(extra="allow")
 
     id: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="The unique identifier for an entity.\nRead-only.",
     )
@@ -2435,7 +2765,7 @@ class SynchronizationSecretKeyStringValuePair(_b.Model):
     """Represents a collection of credentials to access provisioned cloud applications."""
 
     key: SynchronizationSecret = _pd.Field(
-        default=None, alias="key", description="synchronizationSecret"
+        default=_b.UNSET, alias="key", description="synchronizationSecret"
     )
     value: str | None = _pd.Field(
         default=None, alias="value", description="The value of the secret."
@@ -2449,15 +2779,15 @@ class SynchronizationStatus(_b.Model):
     model_config = _pd.ConfigDict(extra="allow")
 
     code: SynchronizationStatusCode = _pd.Field(
-        default=None, alias="code", description="synchronizationStatusCode"
+        default=_b.UNSET, alias="code", description="synchronizationStatusCode"
     )
     count_successive_complete_failures: int = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="countSuccessiveCompleteFailures",
         description="Number of consecutive times this job failed.",
     )
     escrows_pruned: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="escrowsPruned",
         description="true if the job's escrows (object-level errors) were pruned during initial synchronization.\nEscrows can be pruned if during the initial synchronization, you reach the threshold of errors that would normally put the job in quarantine.\nInstead of going into quarantine, the synchronization process clears the job's errors and continues until the initial synchronization is completed.\nWhen the initial synchronization is completed, the job will pause and wait for the customer to clean up the errors.",
     )
@@ -2485,12 +2815,12 @@ class SynchronizationStatus(_b.Model):
         default=None, alias="quarantine", description="synchronizationQuarantine"
     )
     steady_state_first_achieved_time: _pd.AwareDatetime = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="steadyStateFirstAchievedTime",
         description="The time when steady state (no more changes to the process) was first achieved.\nThe Timestamp type represents date and time information using ISO 8601 format and is always in UTC time.\nFor example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.",
     )
     steady_state_last_achieved_time: _pd.AwareDatetime = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="steadyStateLastAchievedTime",
         description="The time when steady state (no more changes to the process) was last achieved.\nThe Timestamp type represents date and time information using ISO 8601 format and is always in UTC time.\nFor example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.",
     )
@@ -2565,43 +2895,47 @@ class SynchronizationTaskExecution(_b.Model):
         description="Identifier of the job run.",
     )
     count_entitled: int = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="countEntitled",
         description="Count of processed entries that were assigned for this application.",
     )
     count_entitled_for_provisioning: int = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="countEntitledForProvisioning",
         description="Count of processed entries that were assigned for provisioning.",
     )
     count_escrowed: int = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="countEscrowed",
         description="Count of entries that were escrowed (errors).",
     )
     count_escrowed_raw: int = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="countEscrowedRaw",
         description="Count of entries that were escrowed, including system-generated escrows.",
     )
     count_exported: int = _pd.Field(
-        default=None, alias="countExported", description="Count of exported entries."
+        default=_b.UNSET,
+        alias="countExported",
+        description="Count of exported entries.",
     )
     count_exports: int = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="countExports",
         description="Count of entries that were expected to be exported.",
     )
     count_imported: int = _pd.Field(
-        default=None, alias="countImported", description="Count of imported entries."
+        default=_b.UNSET,
+        alias="countImported",
+        description="Count of imported entries.",
     )
     count_imported_deltas: int = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="countImportedDeltas",
         description="Count of imported delta-changes.",
     )
     count_imported_reference_deltas: int = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="countImportedReferenceDeltas",
         description="Count of imported delta-changes pertaining to reference changes.",
     )
@@ -2609,15 +2943,17 @@ class SynchronizationTaskExecution(_b.Model):
         default=None, alias="error", description="synchronizationError"
     )
     state: SynchronizationTaskExecutionResult = _pd.Field(
-        default=None, alias="state", description="synchronizationTaskExecutionResult"
+        default=_b.UNSET,
+        alias="state",
+        description="synchronizationTaskExecutionResult",
     )
     time_began: _pd.AwareDatetime = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="timeBegan",
         description="Time when this job run began.\nThe Timestamp type represents date and time information using ISO 8601 format and is always in UTC time.\nFor example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.",
     )
     time_ended: _pd.AwareDatetime = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="timeEnded",
         description="Time when this job run ended.\nThe Timestamp type represents date and time information using ISO 8601 format and is always in UTC time.\nFor example, midnight UTC on Jan 1, 2014 is 2014-01-01T00:00:00Z.",
     )
@@ -2628,17 +2964,17 @@ class SynchronizationTemplate(_b.Model):
     """Preconfigured synchronization settings for a particular application."""
 
     id: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="The unique identifier for an entity.\nRead-only.",
     )
     application_id: _uuid.UUID = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="applicationId",
         description="Identifier of the application this template belongs to.",
     )
     default: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="default",
         description="true if this template is recommended to be the default for the application.",
     )
@@ -2646,7 +2982,7 @@ class SynchronizationTemplate(_b.Model):
         default=None, alias="description", description="Description of the template."
     )
     discoverable: bool = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="discoverable",
         description="true if this template should appear in the collection of templates available for the application instance (service principal).",
     )
@@ -2665,6 +3001,14 @@ class SynchronizationTemplate(_b.Model):
     )
 
 
+# IMicrosoftGraphTimeZoneBase from specs/api/graph/v1.0.csdl:11418
+class TimeZoneBase(_b.Model):
+    """IMicrosoftGraphTimeZoneBase."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    name: str | None = _pd.Field(default=None, alias="name")
+
+
 # IMicrosoftGraphTokenIssuancePolicy from specs/Microsoft.Graph.Applications/New-MgApplication.md:2265, specs/Microsoft.Graph.Applications/New-MgApplication.md:2786
 class TokenIssuancePolicy(_b.Model):
     """IMicrosoftGraphTokenIssuancePolicy."""
@@ -2673,7 +3017,7 @@ class TokenIssuancePolicy(_b.Model):
         default=None, alias="appliesTo"
     )
     definition: list[str] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="definition",
         description="A string collection containing a JSON string that defines the rules and settings for a policy.\nThe syntax for the definition differs for each derived policy type.\nRequired.",
     )
@@ -2698,7 +3042,7 @@ class TokenIssuancePolicy(_b.Model):
         description="Date and time when this object was deleted.\nAlways null when the object hasn't been deleted.",
     )
     id: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="The unique identifier for an entity.\nRead-only.",
     )
@@ -2712,7 +3056,7 @@ class TokenLifetimePolicy(_b.Model):
         default=None, alias="appliesTo"
     )
     definition: list[str] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="definition",
         description="A string collection containing a JSON string that defines the rules and settings for a policy.\nThe syntax for the definition differs for each derived policy type.\nRequired.",
     )
@@ -2737,7 +3081,7 @@ class TokenLifetimePolicy(_b.Model):
         description="Date and time when this object was deleted.\nAlways null when the object hasn't been deleted.",
     )
     id: str = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="id",
         description="The unique identifier for an entity.\nRead-only.",
     )
@@ -2750,24 +3094,24 @@ class User(_b.Model):
     model_config = _pd.ConfigDict(extra="allow")
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    id: str = _pd.Field(default=None, alias="id")
+    id: str = _pd.Field(default=_b.UNSET, alias="id")
     deleted_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None, alias="deletedDateTime"
     )
     about_me: str | None = _pd.Field(default=None, alias="aboutMe")
     account_enabled: bool | None = _pd.Field(default=None, alias="accountEnabled")
     age_group: str | None = _pd.Field(default=None, alias="ageGroup")
-    assigned_licenses: list[
-        _m_microsoft_graph_beta_power_shell_models.AssignedLicense
-    ] = _pd.Field(default=None, alias="assignedLicenses")
-    assigned_plans: list[_m_microsoft_graph_beta_power_shell_models.AssignedPlan] = (
-        _pd.Field(default=None, alias="assignedPlans")
+    assigned_licenses: list[AssignedLicense] = _pd.Field(
+        default=_b.UNSET, alias="assignedLicenses"
     )
-    authorization_info: (
-        _m_microsoft_graph_beta_power_shell_models.AuthorizationInfo | None
-    ) = _pd.Field(default=None, alias="authorizationInfo")
-    birthday: _pd.AwareDatetime = _pd.Field(default=None, alias="birthday")
-    business_phones: list[str] = _pd.Field(default=None, alias="businessPhones")
+    assigned_plans: list[AssignedPlan] = _pd.Field(
+        default=_b.UNSET, alias="assignedPlans"
+    )
+    authorization_info: AuthorizationInfo | None = _pd.Field(
+        default=None, alias="authorizationInfo"
+    )
+    birthday: _pd.AwareDatetime = _pd.Field(default=_b.UNSET, alias="birthday")
+    business_phones: list[str] = _pd.Field(default=_b.UNSET, alias="businessPhones")
     city: str | None = _pd.Field(default=None, alias="city")
     company_name: str | None = _pd.Field(default=None, alias="companyName")
     consent_provided_for_minor: str | None = _pd.Field(
@@ -2778,12 +3122,12 @@ class User(_b.Model):
         default=None, alias="createdDateTime"
     )
     creation_type: str | None = _pd.Field(default=None, alias="creationType")
-    custom_security_attributes: (
-        _m_microsoft_graph_beta_power_shell_models.CustomSecurityAttributeValue | None
-    ) = _pd.Field(default=None, alias="customSecurityAttributes")
+    custom_security_attributes: CustomSecurityAttributeValue | None = _pd.Field(
+        default=None, alias="customSecurityAttributes"
+    )
     department: str | None = _pd.Field(default=None, alias="department")
     device_enrollment_limit: int = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="deviceEnrollmentLimit",
         description="The limit on the maximum number of devices that the user is permitted to enroll. Allowed values are 5 or 1000.",
     )
@@ -2795,9 +3139,9 @@ class User(_b.Model):
     employee_leave_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None, alias="employeeLeaveDateTime"
     )
-    employee_org_data: (
-        _m_microsoft_graph_beta_power_shell_models.EmployeeOrgData | None
-    ) = _pd.Field(default=None, alias="employeeOrgData")
+    employee_org_data: EmployeeOrgData | None = _pd.Field(
+        default=None, alias="employeeOrgData"
+    )
     employee_type: str | None = _pd.Field(default=None, alias="employeeType")
     external_user_state: str | None = _pd.Field(default=None, alias="externalUserState")
     external_user_state_change_date_time: _pd.AwareDatetime | None = _pd.Field(
@@ -2805,10 +3149,10 @@ class User(_b.Model):
     )
     fax_number: str | None = _pd.Field(default=None, alias="faxNumber")
     given_name: str | None = _pd.Field(default=None, alias="givenName")
-    hire_date: _pd.AwareDatetime = _pd.Field(default=None, alias="hireDate")
-    identities: (
-        list[_m_microsoft_graph_beta_power_shell_models.ObjectIdentity] | None
-    ) = _pd.Field(default=None, alias="identities")
+    hire_date: _pd.AwareDatetime = _pd.Field(default=_b.UNSET, alias="hireDate")
+    identities: list[ObjectIdentity] | None = _pd.Field(
+        default=None, alias="identities"
+    )
     identity_parent_id: str | None = _pd.Field(default=None, alias="identityParentId")
     im_addresses: list[str] | None = _pd.Field(default=None, alias="imAddresses")
     interests: list[str] | None = _pd.Field(default=None, alias="interests")
@@ -2825,13 +3169,13 @@ class User(_b.Model):
     legal_age_group_classification: str | None = _pd.Field(
         default=None, alias="legalAgeGroupClassification"
     )
-    license_assignment_states: (
-        list[_m_microsoft_graph_beta_power_shell_models.LicenseAssignmentState] | None
-    ) = _pd.Field(default=None, alias="licenseAssignmentStates")
+    license_assignment_states: list[LicenseAssignmentState] | None = _pd.Field(
+        default=None, alias="licenseAssignmentStates"
+    )
     mail: str | None = _pd.Field(default=None, alias="mail")
-    mailbox_settings: (
-        _m_microsoft_graph_beta_power_shell_models.MailboxSettings | None
-    ) = _pd.Field(default=None, alias="mailboxSettings")
+    mailbox_settings: MailboxSettings | None = _pd.Field(
+        default=None, alias="mailboxSettings"
+    )
     mail_nickname: str | None = _pd.Field(default=None, alias="mailNickname")
     mobile_phone: str | None = _pd.Field(default=None, alias="mobilePhone")
     my_site: str | None = _pd.Field(default=None, alias="mySite")
@@ -2842,19 +3186,18 @@ class User(_b.Model):
     on_premises_domain_name: str | None = _pd.Field(
         default=None, alias="onPremisesDomainName"
     )
-    on_premises_extension_attributes: (
-        _m_microsoft_graph_beta_power_shell_models.OnPremisesExtensionAttributes | None
-    ) = _pd.Field(default=None, alias="onPremisesExtensionAttributes")
+    on_premises_extension_attributes: OnPremisesExtensionAttributes | None = _pd.Field(
+        default=None, alias="onPremisesExtensionAttributes"
+    )
     on_premises_immutable_id: str | None = _pd.Field(
         default=None, alias="onPremisesImmutableId"
     )
     on_premises_last_sync_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None, alias="onPremisesLastSyncDateTime"
     )
-    on_premises_provisioning_errors: (
-        list[_m_microsoft_graph_beta_power_shell_models.OnPremisesProvisioningError]
-        | None
-    ) = _pd.Field(default=None, alias="onPremisesProvisioningErrors")
+    on_premises_provisioning_errors: list[OnPremisesProvisioningError] | None = (
+        _pd.Field(default=None, alias="onPremisesProvisioningErrors")
+    )
     on_premises_sam_account_name: str | None = _pd.Field(
         default=None, alias="onPremisesSamAccountName"
     )
@@ -2867,11 +3210,11 @@ class User(_b.Model):
     on_premises_user_principal_name: str | None = _pd.Field(
         default=None, alias="onPremisesUserPrincipalName"
     )
-    other_mails: list[str] = _pd.Field(default=None, alias="otherMails")
+    other_mails: list[str] = _pd.Field(default=_b.UNSET, alias="otherMails")
     password_policies: str | None = _pd.Field(default=None, alias="passwordPolicies")
-    password_profile: (
-        _m_microsoft_graph_beta_power_shell_models.PasswordProfile | None
-    ) = _pd.Field(default=None, alias="passwordProfile")
+    password_profile: PasswordProfile | None = _pd.Field(
+        default=None, alias="passwordProfile"
+    )
     past_projects: list[str] | None = _pd.Field(default=None, alias="pastProjects")
     postal_code: str | None = _pd.Field(default=None, alias="postalCode")
     preferred_data_location: str | None = _pd.Field(
@@ -2879,13 +3222,11 @@ class User(_b.Model):
     )
     preferred_language: str | None = _pd.Field(default=None, alias="preferredLanguage")
     preferred_name: str | None = _pd.Field(default=None, alias="preferredName")
-    print_: _m_microsoft_graph_beta_power_shell_models.UserPrint | None = _pd.Field(
-        default=None, alias="print"
+    print_: UserPrint | None = _pd.Field(default=None, alias="print")
+    provisioned_plans: list[ProvisionedPlan] = _pd.Field(
+        default=_b.UNSET, alias="provisionedPlans"
     )
-    provisioned_plans: list[
-        _m_microsoft_graph_beta_power_shell_models.ProvisionedPlan
-    ] = _pd.Field(default=None, alias="provisionedPlans")
-    proxy_addresses: list[str] = _pd.Field(default=None, alias="proxyAddresses")
+    proxy_addresses: list[str] = _pd.Field(default=_b.UNSET, alias="proxyAddresses")
     responsibilities: list[str] | None = _pd.Field(
         default=None, alias="responsibilities"
     )
@@ -2893,15 +3234,15 @@ class User(_b.Model):
     security_identifier: str | None = _pd.Field(
         default=None, alias="securityIdentifier"
     )
-    service_provisioning_errors: (
-        list[_m_microsoft_graph_beta_power_shell_models.ServiceProvisioningError] | None
-    ) = _pd.Field(default=None, alias="serviceProvisioningErrors")
+    service_provisioning_errors: list[ServiceProvisioningError] | None = _pd.Field(
+        default=None, alias="serviceProvisioningErrors"
+    )
     show_in_address_list: bool | None = _pd.Field(
         default=None, alias="showInAddressList"
     )
-    sign_in_activity: (
-        _m_microsoft_graph_beta_power_shell_models.SignInActivity | None
-    ) = _pd.Field(default=None, alias="signInActivity")
+    sign_in_activity: SignInActivity | None = _pd.Field(
+        default=None, alias="signInActivity"
+    )
     sign_in_sessions_valid_from_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None, alias="signInSessionsValidFromDateTime"
     )
@@ -2912,6 +3253,11 @@ class User(_b.Model):
     usage_location: str | None = _pd.Field(default=None, alias="usageLocation")
     user_principal_name: str | None = _pd.Field(default=None, alias="userPrincipalName")
     user_type: str | None = _pd.Field(default=None, alias="userType")
+
+
+# IMicrosoftGraphUserPrint from specs/api/graph/v1.0.csdl:11578
+class UserPrint(_b.Model):
+    """IMicrosoftGraphUserPrint."""
 
 
 # IUsersIdentity from specs/Microsoft.Graph.Users/Get-MgUser.md:607
@@ -3064,10 +3410,21 @@ class WebApplication(_b.Model):
         description="Specifies the URL that is used by Microsoft's authorization service to log out a user using front-channel, back-channel or SAML logout protocols.",
     )
     redirect_uri_settings: list[RedirectUriSettings] = _pd.Field(
-        default=None, alias="redirectUriSettings"
+        default=_b.UNSET, alias="redirectUriSettings"
     )
     redirect_uris: list[str] = _pd.Field(
-        default=None,
+        default=_b.UNSET,
         alias="redirectUris",
         description="Specifies the URLs where user tokens are sent for sign-in, or the redirect URIs where OAuth 2.0 authorization codes and access tokens are sent.",
     )
+
+
+# IMicrosoftGraphWorkingHours from specs/api/graph/v1.0.csdl:12094
+class WorkingHours(_b.Model):
+    """IMicrosoftGraphWorkingHours."""
+
+    # Not in the help; from the API description specs/api/graph/v1.0.csdl:
+    days_of_week: list[DayOfWeek] | None = _pd.Field(default=None, alias="daysOfWeek")
+    end_time: _dt.time | None = _pd.Field(default=None, alias="endTime")
+    start_time: _dt.time | None = _pd.Field(default=None, alias="startTime")
+    time_zone: TimeZoneBase | None = _pd.Field(default=None, alias="timeZone")
