@@ -21,12 +21,23 @@ from generator.read import routes_file
 from generator.serialize import to_json, to_yaml
 
 
-def _print_diagnostics(items: list[Diagnostic], quiet: bool = False) -> None:
+def _print_diagnostics(items: list[Diagnostic], shown: set[Severity] | None = None) -> None:
+    """One line per diagnostic of the `shown` severities (all by default)."""
     # One write: a module's help has tens of thousands of diagnostics, and an echo each cost a
     # no-op regenerate of 5,000 specs 0.35 s.
-    lines = [str(item) for item in items if not (quiet and item.severity is Severity.INFO)]
+    lines = [str(item) for item in items if shown is None or item.severity in shown]
     if lines:
         click.echo("\n".join(lines), err=True)
+
+
+def _listed(quiet: bool, verbose: bool, strict: bool) -> set[Severity]:
+    """What `generate` lists line by line: errors (and with --strict the warnings that fail it) when
+    quiet, errors and warnings by default, everything with -v; the summary counts the rest."""
+    if verbose:
+        return set(Severity)
+    if quiet:
+        return fatal_severities(strict)
+    return {Severity.ERROR, Severity.WARNING}
 
 
 def _summary(items: list[Diagnostic], files: int) -> str:
@@ -110,7 +121,10 @@ JOBS = click.option(
     "--check", is_flag=True, help="Write nothing; exit 1 and name the files when the output is stale."
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--quiet", "-q", is_flag=True, help="Do not print info diagnostics.")
+@click.option(
+    "--quiet", "-q", is_flag=True, help="List only the diagnostics that fail the run; count the rest by rule."
+)
+@click.option("--verbose", "-v", is_flag=True, help="List every diagnostic, infos included.")
 @click.option(
     "--keep-going",
     is_flag=True,
@@ -121,7 +135,7 @@ JOBS = click.option(
     "--no-cache", is_flag=True, help=f"Neither use nor fill the cache ({CACHE_FOLDER}/ in the project)."
 )
 @click.pass_context
-def generate(ctx: click.Context, specs, output, package, templates, check, strict, quiet, keep_going, jobs, no_cache) -> None:  # type: ignore[no-untyped-def]
+def generate(ctx: click.Context, specs, output, package, templates, check, strict, quiet, verbose, keep_going, jobs, no_cache) -> None:  # type: ignore[no-untyped-def]
     """Generate the Python package from the help files."""
     cfg = _load_config(ctx).with_overrides(specs=specs, output=output, package=package, templates=templates)
     if cfg.package and not config_module.valid_package(cfg.package):
@@ -131,7 +145,7 @@ def generate(ctx: click.Context, specs, output, package, templates, check, stric
         outcome = pipeline.generate(
             cfg, check=check, strict=strict, jobs=jobs, cache=cache, progress=progress, keep_going=keep_going
         )
-    _print_diagnostics(outcome.diagnostics, quiet)
+    _print_diagnostics(outcome.diagnostics, _listed(quiet, verbose, strict))
     click.echo(_summary(outcome.diagnostics, outcome.specs_read), err=True)
     for path in outcome.left_out:
         click.echo(f"left out: {path}", err=True)

@@ -13,6 +13,7 @@ import dataclasses
 import importlib
 import json
 import logging
+import re
 import sys
 import typing as _t
 from pathlib import Path
@@ -61,6 +62,8 @@ class Settings:
     output: str = "json"
     query: str | None = None
     debug: bool = False
+    # The values of the services' URL variables given on the command line (consoleHost: ...).
+    server_variables: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def _optional(module: str, why: str) -> _t.Any:
@@ -181,7 +184,9 @@ def _run(spec: CommandSpec, values: dict[str, _t.Any]) -> None:
         if v is not None and v is not False and v != ()
     }
     with _r.BaseClient(
-        settings.token or None, base_url=settings.base_url or None
+        settings.token or None,
+        base_url=settings.base_url or None,
+        server_variables=settings.server_variables,
     ) as client:
         try:
             request: _r.PreparedRequest = client._call(
@@ -355,6 +360,23 @@ def _check_settings(settings: Settings) -> None:
             logger.addHandler(handler)
 
 
+def _variable_param(name: str) -> str:
+    """consoleHost → console_host, the keyword click passes it under."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).replace("-", "_").lower()
+
+
+def _variable_option(
+    name: str, default: str, choices: tuple[str, ...], text: str
+) -> click.Option:
+    """A global option for a variable of the service URLs: `--console-host console.eu`."""
+    param = _variable_param(name)
+    return click.Option(
+        [param, "--" + param.replace("_", "-")],
+        type=click.Choice(choices) if choices else click.STRING,
+        help=f"{text} Default: {default}.".strip(),
+    )
+
+
 def build(commands: _t.Sequence[CommandSpec]) -> click.Group:
     """The `<prog>` group: a subgroup per noun with a command per verb, and every cmdlet name, hidden."""
 
@@ -375,7 +397,7 @@ def build(commands: _t.Sequence[CommandSpec]) -> click.Group:
         "--token",
         envvar=_constants.TOKEN_ENV,
         show_envvar=True,
-        help="Bearer token sent as Authorization.",
+        help=f"Credential: {_constants.CREDENTIAL}.",
     )
     @click.option(
         "--output",
@@ -398,15 +420,24 @@ def build(commands: _t.Sequence[CommandSpec]) -> click.Group:
     @click.pass_context
     def group(
         ctx: click.Context,
+        /,
         base_url: str | None,
         token: str | None,
         output: str,
         query: str | None,
         debug: bool,
+        **variables: str | None,
     ) -> None:
-        settings = Settings(base_url, token, output, query, debug)
+        given = {
+            name: value
+            for name, _, _, _ in _constants.SERVER_VARIABLES
+            if (value := variables.get(_variable_param(name))) is not None
+        }
+        settings = Settings(base_url, token, output, query, debug, given)
         _check_settings(settings)
         ctx.obj = settings
+
+    group.params.extend(_variable_option(*v) for v in _constants.SERVER_VARIABLES)
 
     nouns: dict[str, click.Group] = {}
     for spec in commands:

@@ -5,3 +5,7 @@ USER_AGENT = "graph_sdk/generated (platygen; python-httpx)"
 # The command line's name, and where it finds a token when --token is not given.
 PROG = "graph-sdk"
 TOKEN_ENV = "GRAPH_SDK_TOKEN"
+# What the credential given to the client (or --token) is, for the command line's help.
+CREDENTIAL = "a bearer token, sent as Authorization"
+# The variables of the services' URLs: (name, default, allowed values, description).
+SERVER_VARIABLES: tuple[tuple[str, str, tuple[str, ...], str], ...] = ()

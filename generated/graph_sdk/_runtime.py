@@ -8,6 +8,7 @@ clients share everything but the send loop.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import email.utils
 import importlib
@@ -172,13 +173,45 @@ class Arg:
 
 
 @dataclasses.dataclass(frozen=True)
+class AuthScheme:
+    """How a request carries the caller's credential, as the API description says."""
+
+    kind: str  # "bearer" (HTTP bearer, OAuth2), "apiKey" or "basic"
+    name: str = ""  # the scheme's name: the key of a credential mapping
+    # apiKey: the header, query parameter or cookie name (x-api-key)
+    parameter: str = ""
+    location: str = "header"  # apiKey: header, query or cookie
+    scopes: tuple[str, ...] = ()  # OAuth2: what to ask a get_token() credential for
+
+
+BEARER = AuthScheme("bearer")
+
+
+@dataclasses.dataclass(frozen=True)
+class Service:
+    """A service root: its URL (a template with `{variables}`), their defaults, its security."""
+
+    url: str
+    variables: tuple[tuple[str, str], ...] = ()  # (name, default)
+    # The schemes a request must carry, all of them; None: a bearer token when there is one.
+    auth: tuple[AuthScheme, ...] | None = None
+
+    def root(self, values: _t.Mapping[str, str]) -> str:
+        """The URL with its variables filled in: given values, else the defaults."""
+        url = self.url
+        for name, default in self.variables:
+            url = url.replace("{" + name + "}", str(values.get(name) or default))
+        return url
+
+
+@dataclasses.dataclass(frozen=True)
 class SetSpec:
     """One parameter set: which arguments it takes and the request it sends."""
 
     name: str
     default: bool
     method: str
-    base_url: str
+    service: Service
     path: str
     kind: str  # "list", "count" or "item"
     required: frozenset[str]
@@ -212,6 +245,7 @@ class PreparedRequest:
     parameter_set: str = ""
     # The service root the route names (its scopes), before `base_url=` replaced the host.
     service: str = ""
+    auth: tuple[AuthScheme, ...] | None = None  # what `_authorised` adds when sending
 
     def __str__(self) -> str:
         lines = [f"{self.method} {self.url}"] + [
@@ -234,11 +268,12 @@ def names(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def redact(headers: _t.Mapping[str, str]) -> dict[str, str]:
-    return {
-        k: (REDACTED if k.lower() in SENSITIVE_HEADERS else v)
-        for k, v in headers.items()
-    }
+def redact(
+    headers: _t.Mapping[str, str], secret: _t.Collection[str] = ()
+) -> dict[str, str]:
+    """The headers with every credential replaced: the usual ones and those named in `secret`."""
+    hidden = SENSITIVE_HEADERS | {name.lower() for name in secret}
+    return {k: (REDACTED if k.lower() in hidden else v) for k, v in headers.items()}
 
 
 def choose_set(op: OperationSpec, given: set[str]) -> SetSpec:
@@ -417,6 +452,7 @@ class _Core:
         *,
         credential: Credential | None = None,
         base_url: str | None = None,
+        server_variables: _t.Mapping[str, str] | None = None,
         scopes: _t.Sequence[str] | None = None,
         timeout: float | httpx.Timeout = 30.0,
         user_agent: str = _constants.USER_AGENT,
@@ -426,29 +462,45 @@ class _Core:
     ) -> None:
         self.credential = credential
         self.base_url = base_url
+        # The values of the service URLs' `{variables}` (JumpCloud's consoleHost: console.eu).
+        self.server_variables = dict(server_variables or {})
         self.scopes = tuple(scopes) if scopes else None
         self.timeout = timeout
         self.user_agent = user_agent
         self.retry = retry or RetryPolicy(max_retries=max_retries)
         self.headers = dict(headers or {})
 
-    def _token(self, url: str) -> str | None:
+    def _secret(self, scheme: AuthScheme, url: str, first: bool) -> str | None:
+        """The credential for one scheme: a mapping's entry for it (by scheme or parameter
+        name), else the one credential, for the first scheme a request needs."""
         credential = self.credential
+        if isinstance(credential, _t.Mapping):
+            credential = credential.get(scheme.name) or credential.get(scheme.parameter)
+        elif not first:
+            return None
         if credential is None:
             return None
         if isinstance(credential, str):
             return credential
+        # basic: (user, password)
+        if isinstance(credential, tuple) and len(credential) == 2:
+            return f"{credential[0]}:{credential[1]}"
         get_token = getattr(credential, "get_token", None)
         # azure-identity style: get_token(*scopes) -> AccessToken(token, expires_on)
         if get_token is not None:
             parts = urlsplit(url)
-            scopes = self.scopes or (f"{parts.scheme}://{parts.netloc}/.default",)
+            scopes = (
+                scheme.scopes
+                or self.scopes
+                or (f"{parts.scheme}://{parts.netloc}/.default",)
+            )
             token = get_token(*scopes)
             return str(getattr(token, "token", token))
         if callable(credential):
             return str(credential())
         raise TypeError(
-            "credential must be a token string, a callable returning one, or have get_token(*scopes)"
+            "credential must be a token or key string, a callable returning one, an object"
+            " with get_token(*scopes), or a mapping of the service's security schemes to those"
         )
 
     def _prepare(
@@ -490,9 +542,12 @@ class _Core:
         body: _t.Any = None
         fields: dict[str, _t.Any] = {}
         extra: dict[str, _t.Any] = {}
+        variables = dict(self.server_variables)
         for name in sorted(given & chosen.allowed, key=[a.name for a in op.args].index):
             arg, value = roles[name], values[name]
-            if arg.role == "query":
+            if arg.role == "server":
+                variables[arg.wire] = str(value)
+            elif arg.role == "query":
                 query.append((arg.wire, _query_value(value)))
             elif arg.role == "header":
                 headers[arg.wire] = str(value)
@@ -522,7 +577,8 @@ class _Core:
         ):
             headers.setdefault("ConsistencyLevel", "eventual")
         headers.update(extra_headers or {})
-        url = _with_origin(chosen.base_url, self.base_url) + path
+        root = chosen.service.root(variables)
+        url = _with_origin(root, self.base_url) + path
         if query:
             url += "?" + "&".join(
                 f"{quote(k, safe='$')}={quote(v, safe=',')}" for k, v in query
@@ -531,16 +587,41 @@ class _Core:
             headers["Content-Type"] = "application/json"
         headers["client-request-id"] = str(uuid.uuid4())
         request = PreparedRequest(
-            chosen.method, url, headers, body, op.name, chosen.name, chosen.base_url
+            chosen.method,
+            url,
+            headers,
+            body,
+            op.name,
+            chosen.name,
+            root,
+            chosen.service.auth,
         )
         return chosen, values, request
 
-    def _authorised(self, request: PreparedRequest) -> dict[str, str]:
-        headers = dict(request.headers)
-        token = self._token(request.service or request.url)
-        if token:
-            headers["Authorization"] = f"Bearer {token}"
-        return headers
+    def _authorised(self, request: PreparedRequest) -> tuple[str, dict[str, str]]:
+        """The URL and headers with the credential in them, as the service's schemes say."""
+        url, headers = request.url, dict(request.headers)
+        schemes = request.auth if request.auth is not None else (BEARER,)
+        for index, scheme in enumerate(schemes):
+            secret = self._secret(scheme, request.service or request.url, index == 0)
+            if not secret:
+                continue
+            if scheme.kind == "apiKey" and scheme.location == "query":
+                pair = f"{quote(scheme.parameter)}={quote(secret, safe='')}"
+                url += ("&" if "?" in url else "?") + pair
+            elif scheme.kind == "apiKey" and scheme.location == "cookie":
+                cookie = f"{scheme.parameter}={secret}"
+                headers["Cookie"] = "; ".join(
+                    filter(None, [headers.get("Cookie"), cookie])
+                )
+            elif scheme.kind == "apiKey":
+                headers[scheme.parameter] = secret
+            elif scheme.kind == "basic":
+                encoded = base64.b64encode(secret.encode("utf-8")).decode("ascii")
+                headers["Authorization"] = f"Basic {encoded}"
+            else:
+                headers["Authorization"] = f"Bearer {secret}"
+        return url, headers
 
     def _content(self, request: PreparedRequest) -> bytes | None:
         if request.json is None:
@@ -550,10 +631,17 @@ class _Core:
         ).encode("utf-8")
 
     def _redacted(self, request: PreparedRequest) -> PreparedRequest:
+        """What may be shown of a request: the credential's place marked, never its value."""
         headers = dict(request.headers)
+        schemes = request.auth if request.auth is not None else (BEARER,)
+        secret = {s.parameter for s in schemes if s.kind == "apiKey"}
         if self.credential is not None:
-            headers["Authorization"] = REDACTED
-        return dataclasses.replace(request, headers=redact(headers))
+            for scheme in schemes:
+                if scheme.kind != "apiKey":
+                    headers["Authorization"] = REDACTED
+                elif scheme.location == "header":
+                    headers[scheme.parameter] = REDACTED
+        return dataclasses.replace(request, headers=redact(headers, secret))
 
     def _result(
         self,
@@ -745,10 +833,11 @@ class BaseClient(_Core):
         while True:
             response: httpx.Response | None = None
             try:
+                url, headers = self._authorised(request)
                 response = self._http.request(
                     request.method,
-                    request.url,
-                    headers=self._authorised(request),
+                    url,
+                    headers=headers,
                     content=self._content(request),
                     timeout=self.timeout,
                 )
@@ -835,10 +924,11 @@ class BaseAsyncClient(_Core):
         while True:
             response: httpx.Response | None = None
             try:
+                url, headers = self._authorised(request)
                 response = await self._http.request(
                     request.method,
-                    request.url,
-                    headers=self._authorised(request),
+                    url,
+                    headers=headers,
                     content=self._content(request),
                     timeout=self.timeout,
                 )

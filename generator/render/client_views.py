@@ -8,7 +8,7 @@ from generator.render.cli_views import program, token_variable
 from generator.render.imports import Imports
 from generator.render.literals import py_docstring, py_string
 from generator.render.views import header
-from generator.resolve.model import ResolvedProject
+from generator.resolve.model import AuthScheme, ResolvedProject, Route
 from generator.resolve.operations import Argument, Operation
 
 USER_AGENT = "{package}/generated (platygen; python-httpx)"
@@ -24,24 +24,96 @@ def constants(project: ResolvedProject) -> dict[str, Any]:
         "user_agent": py_string(USER_AGENT.format(package=project.package)),
         "prog": py_string(program(project)),
         "token_env": py_string(token_variable(project.package)),
+        "credential": py_string(_credential(project)),
+        "server_variables": _server_variables(project),
     }
 
 
+def _routes_used(project: ResolvedProject) -> list[Route]:
+    return [s.route for op in project.operations for s in op.sets]
+
+
+def _credential(project: ResolvedProject) -> str:
+    """What the services expect of the one credential a client is given, in words."""
+    kinds = []
+    for route in _routes_used(project):
+        first = route.auth[0] if route.auth else None
+        if first is None:
+            kinds.append("a bearer token, sent as Authorization" if route.auth is None else "")
+        elif first.kind == "apiKey":
+            kinds.append(f"the API key, sent as the {first.parameter} {first.location or 'header'}")
+        elif first.kind == "basic":
+            kinds.append("user:password, sent as Basic Authorization")
+        else:
+            kinds.append("a bearer token, sent as Authorization")
+    named = sorted(set(k for k in kinds if k))
+    return "; or ".join(named) if named else "none is needed"
+
+
+def _server_variables(project: ResolvedProject) -> list[str]:
+    seen: dict[str, str] = {}
+    for route in _routes_used(project):
+        for v in route.variables:
+            if v.name not in seen:
+                choices = "".join(f"{py_string(c)}, " for c in v.enum)
+                seen[v.name] = (
+                    f"({py_string(v.name)}, {py_string(v.default)}, ({choices}), "
+                    f"{py_string(' '.join(v.description.split()))})"
+                )
+    return [seen[name] for name in sorted(seen)]
+
+
 def operations(project: ResolvedProject) -> dict[str, Any]:
+    services = _services(project)
     return {
         "header": header(f"the routes of {len(project.operations)} cmdlets"),
         "docstring": py_docstring(
             "What each client method sends: parameter sets, routes and argument roles.", ""
         ),
-        "operations": [_spec(op) for op in project.operations if op.sets],
+        "services": [{"name": name, "value": value} for value, name in services.items()],
+        "operations": [_spec(op, services) for op in project.operations if op.sets],
     }
+
+
+def service_literal(route: Route) -> str:
+    """`_r.Service(...)`: the route's service root, its variables' defaults and its security."""
+    args = [py_string(route.base_url)]
+    if route.variables:
+        pairs = "".join(f"({py_string(v.name)}, {py_string(v.default)}), " for v in route.variables)
+        args.append(f"variables=({pairs})")
+    if route.auth is not None:
+        args.append("auth=(" + "".join(f"{_auth_literal(a)}, " for a in route.auth) + ")")
+    return f"_r.Service({', '.join(args)})"
+
+
+def _auth_literal(scheme: AuthScheme) -> str:
+    args = [py_string(scheme.kind)]
+    if scheme.name:
+        args.append(f"name={py_string(scheme.name)}")
+    if scheme.parameter:
+        args.append(f"parameter={py_string(scheme.parameter)}")
+    if scheme.location and scheme.location != "header":
+        args.append(f"location={py_string(scheme.location)}")
+    if scheme.scopes:
+        args.append("scopes=(" + "".join(f"{py_string(s)}, " for s in scheme.scopes) + ")")
+    return f"_r.AuthScheme({', '.join(args)})"
+
+
+def _services(project: ResolvedProject) -> dict[str, str]:
+    """Each distinct service once, as a module constant (`_SERVICE_1`), in order of first use."""
+    found: dict[str, str] = {}
+    for op in project.operations:
+        for s in op.sets:
+            literal = service_literal(s.route)
+            found.setdefault(literal, f"_SERVICE_{len(found) + 1}")
+    return found
 
 
 def constant(op: Operation) -> str:
     return op.method.upper()
 
 
-def _spec(op: Operation) -> dict[str, Any]:
+def _spec(op: Operation, services: dict[str, str]) -> dict[str, Any]:
     args = op.arguments  # only arguments of usable sets exist (resolve/operations.py)
     sets = []
     for s in op.sets:
@@ -53,7 +125,7 @@ def _spec(op: Operation) -> dict[str, Any]:
                     f"name={py_string(s.name)}",
                     f"default={s.default}",
                     f"method={py_string(route.method)}",
-                    f"base_url={py_string(route.base_url)}",
+                    f"service={services[service_literal(route)]}",
                     f"path={py_string(route.path)}",
                     f"kind={py_string(s.kind)}",
                     f"required=_r.names({py_string(' '.join(sorted(s.required)))})",

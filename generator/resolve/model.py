@@ -9,6 +9,7 @@ from generator.diagnostics import Diagnostic
 from generator.ir import Cmdlet
 
 if TYPE_CHECKING:
+    from generator.api.model import ServerVariable
     from generator.bind.model import Binding
 
 
@@ -83,6 +84,17 @@ class ResolvedProject:
 
 
 @dataclass(frozen=True, slots=True)
+class AuthScheme:
+    """How a request carries the caller's credential, from the API description's security schemes."""
+
+    kind: str  # "bearer" (HTTP bearer, OAuth2, OpenID Connect), "apiKey" or "basic"
+    name: str = ""  # the scheme's name in the description; for apiKey also where the key goes:
+    parameter: str = ""  # apiKey: the header, query parameter or cookie name (`x-api-key`)
+    location: str = ""  # apiKey: header, query or cookie
+    scopes: tuple[str, ...] = ()  # OAuth2: the scopes the operation needs
+
+
+@dataclass(frozen=True, slots=True)
 class Route:
     """The HTTP request behind one parameter set of a cmdlet, with where it came from."""
 
@@ -99,6 +111,10 @@ class Route:
     provenance: str = ""  # for "api": the description file and what in it (operationId, CSDL path)
     # The operation the set is bound to (security, servers, body and response types), for "api" routes.
     binding: Binding | None = field(default=None, compare=False)
+    # `{name}` placeholders of base_url (a server template) with their defaults and allowed values.
+    variables: tuple[ServerVariable, ...] = ()
+    # The schemes a request must carry, all of them; None when nothing says (a bearer token if given).
+    auth: tuple[AuthScheme, ...] | None = None
 
     @property
     def usable(self) -> bool:

@@ -57,7 +57,8 @@ _PLUMBING = {
 class Argument:
     name: str  # Python keyword
     parameter: str  # PowerShell name
-    role: str  # path, query, header, body, field, extra, identity, all, page_size, count, pass_thru, headers
+    # path, query, header, body, field, extra, identity, server, all, page_size, count, pass_thru, headers
+    role: str
     wire: str  # placeholder, query option or header
     annotation: str
     description: str
@@ -173,7 +174,8 @@ def build_operation(
                     _body_path(parameter.name, body_model, wire_name) if role == "field" else (),
                 )
             allowed.append(name)
-            if sp.required and role != "header":  # ConsistencyLevel: the client sets what Graph needs
+            # ConsistencyLevel: the client sets what Graph needs; a server variable has its default.
+            if sp.required and role not in ("header", "server"):
                 required.append(name)
         by_parameter = {a.parameter: a.name for a in arguments.values()}
         bound = [
@@ -195,7 +197,7 @@ def build_operation(
     return operation_
 
 
-_ROLE_ORDER = {"path": 0, "identity": 1, "body": 2, "field": 3, "extra": 4, "query": 5, "header": 6}
+_ROLE_ORDER = {"path": 0, "identity": 1, "body": 2, "field": 3, "extra": 4, "query": 5, "header": 6, "server": 7}
 
 
 def _python_name(parameter: Parameter) -> str:
@@ -216,6 +218,9 @@ def _role(
     key = parameter.name.lower()
     if parameter.name in placeholders:
         return "path", placeholders[parameter.name]
+    variable = next((v.name for v in route.variables if v.name.lower() == key), None)
+    if variable is not None:  # AutoRest's -ConsoleHost: a placeholder of the server, with a default
+        return "server", variable
     if key in _PLUMBING:
         return _PLUMBING[key], ""
     if key.endswith("inputobject"):

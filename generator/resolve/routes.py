@@ -22,7 +22,8 @@ from generator.ir import Cmdlet, ParameterSet
 from generator.bind.binder import Bound
 from generator.bind.model import Binding, Unbound
 from generator.read.routes_file import RouteEntry, RoutesFile
-from generator.resolve.model import Route
+from generator.api.model import ApiDescription, ApiOperation, SchemeKind
+from generator.resolve.model import AuthScheme, Route
 from generator.resolve.nouns import noun_words, pascal_words, split_name
 
 VERB_METHODS = {"Get": "GET", "New": "POST", "Update": "PATCH", "Set": "PUT", "Remove": "DELETE"}
@@ -52,6 +53,35 @@ _IRREGULAR = {
     "media": "media",
     "analysis": "analyses",
 }
+
+
+def auth_schemes(operation: ApiOperation, description: ApiDescription) -> tuple[AuthScheme, ...] | None:
+    """The first security requirement of the operation a client can meet with its credentials.
+
+    OpenAPI lists alternatives, each a set of schemes that must all be met; `security: []` means
+    none. A description that says nothing (CSDL, or no `security` anywhere) gives None: a bearer
+    token is sent when the caller has one.
+    """
+    requirements = operation.security if operation.security is not None else description.security
+    if operation.security is None and not description.security:
+        return None
+    for requirement in requirements:
+        schemes = []
+        for name, scopes in requirement:
+            scheme = description.security_schemes.get(name)
+            if scheme is None:
+                break
+            if scheme.kind is SchemeKind.API_KEY:
+                schemes.append(AuthScheme("apiKey", name, scheme.parameter, scheme.location or "header"))
+            elif scheme.kind is SchemeKind.HTTP and scheme.scheme.lower() == "basic":
+                schemes.append(AuthScheme("basic", name))
+            elif scheme.kind is SchemeKind.HTTP and scheme.scheme.lower() not in ("", "bearer"):
+                break  # digest and the like: not something a token or key can satisfy
+            else:
+                schemes.append(AuthScheme("bearer", name, scopes=tuple(scopes)))
+        else:
+            return tuple(schemes)
+    return None
 
 
 def operation(parameter_set: ParameterSet, verb: str) -> str:
@@ -214,10 +244,10 @@ class _Inferrer:
 
     # -- API descriptions ----------------------------------------------------------------------------
     def _from_binding(self, binding: Binding) -> Route:
-        servers = binding.operation.servers or next(
-            (tuple(d.servers) for d in self.descriptions if d.path == binding.description), ()
-        )
-        base_url = self.base_url or (servers[0].url.rstrip("/") if servers else "")
+        description = next((d for d in self.descriptions if d.path == binding.description), None)
+        servers = binding.operation.servers or (tuple(description.servers) if description else ())
+        server = servers[0] if servers and not self.base_url else None
+        base_url = self.base_url or (server.url.rstrip("/") if server else "")
         return Route(
             self.cmdlet.name,
             binding.parameter_set,
@@ -231,6 +261,8 @@ class _Inferrer:
             "" if base_url else f"{binding.description} names no server; set [tool.platygen.base-urls]",
             f"{binding.description}: {binding.provenance}",
             binding,
+            server.variables if server else (),
+            auth_schemes(binding.operation, description) if description else None,
         )
 
     # -- routes.yaml ---------------------------------------------------------------------------------

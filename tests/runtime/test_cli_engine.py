@@ -78,7 +78,7 @@ OPERATION = rt.OperationSpec(
             "Update",
             True,
             "PATCH",
-            "https://graph.example/v1.0",
+            rt.Service("https://graph.example/v1.0"),
             "/things/{thing-id}",
             "item",
             rt.names("thing_id"),

@@ -18,7 +18,7 @@ GRAPH = "https://graph.microsoft.com/v1.0"
 
 def a_set(name: str, required: str, allowed: str, default: bool = False) -> rt.SetSpec:
     return rt.SetSpec(
-        name, default, "GET", GRAPH, "/things", "item", rt.names(required), rt.names(allowed), ()
+        name, default, "GET", rt.Service(GRAPH), "/things", "item", rt.names(required), rt.names(allowed), ()
     )
 
 

@@ -39,15 +39,13 @@ def test_each_copy_says_it_is_generated_and_which_file_to_edit(name: str) -> Non
 def test_the_sample_constants_have_the_names_a_generated_package_gets() -> None:
     def names(text: str) -> list[str]:
         tree = ast.parse(text)
-        return [
-            target.id
-            for node in tree.body
-            if isinstance(node, ast.Assign)
-            for target in node.targets
-            if isinstance(target, ast.Name)
-        ]
+        found = []
+        for node in tree.body:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+            found += [target.id for target in targets if isinstance(target, ast.Name)]
+        return found
 
     source = names((runtime.FOLDER / "_constants.py").read_text(encoding="utf-8"))
     generated = names((GENERATED / "graph_sdk" / "_constants.py").read_text(encoding="utf-8"))
-    assert source == generated == ["USER_AGENT", "PROG", "TOKEN_ENV"]
+    assert source == generated == ["USER_AGENT", "PROG", "TOKEN_ENV", "CREDENTIAL", "SERVER_VARIABLES"]
     assert "_constants.py" not in runtime.COPIED
