@@ -69,3 +69,39 @@ def watchdog(seconds: float, what: str) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def generate_package(
+    root: Path, files: dict[str, str], settings: str = "", package: str = "inline_sdk"
+) -> Path:
+    """Generate a package from files written in a test (help files, API descriptions: path → text)
+    with `settings` added to [tool.platygen]; returns the output folder, asserting no errors."""
+    from generator import config, pipeline
+
+    for name, text in files.items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    (root / "specs").mkdir(exist_ok=True)
+    (root / "pyproject.toml").write_text(
+        f'[tool.platygen]\nspecs = "specs"\noutput = "generated"\npackage = "{package}"\n{settings}',
+        encoding="utf-8",
+    )
+    outcome = pipeline.generate(config.load(root))
+    assert not outcome.failed, "\n".join(map(str, outcome.diagnostics))
+    return root / "generated"
+
+
+@contextmanager
+def imported(folder: Path, package: str) -> Iterator[object]:
+    """The generated package at `folder`, imported as a user would; forgotten afterwards."""
+    import importlib
+    import sys
+
+    sys.path.insert(0, str(folder))
+    try:
+        yield importlib.import_module(package)
+    finally:
+        sys.path.remove(str(folder))
+        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+            del sys.modules[name]

@@ -242,7 +242,7 @@ def test_an_up_to_date_command_line_run_never_imports_the_reader_resolver_or_bla
         "import sys\n"
         "from generator.cli import main\n"
         "try:\n"
-        f"    main(['--root', {str(project)!r}, 'generate', '-q'])\n"
+        f"    main(['--root', {str(project)!r}, 'generate'])\n"
         "except SystemExit as exit:\n"
         "    assert not exit.code, exit.code\n"
         "print(sorted(m for m in ('mistletoe', 'pydantic', 'jinja2', 'black', 'rich') if m in sys.modules))\n"

@@ -9,3 +9,8 @@ TOKEN_ENV = "GRAPH_SDK_TOKEN"
 CREDENTIAL = "a bearer token, sent as Authorization"
 # The variables of the services' URLs: (name, default, allowed values, description).
 SERVER_VARIABLES: tuple[tuple[str, str, tuple[str, ...], str], ...] = ()
+# The paths of the services' roots: what `base_url=` may end with without being a prefix.
+SERVICE_PATHS: tuple[str, ...] = (
+    "/beta",
+    "/v1.0",
+)

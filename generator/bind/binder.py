@@ -8,6 +8,7 @@ reported like any other, never resolved by file order.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -43,10 +44,12 @@ def bind(cmdlets: list[Cmdlet], apis: ApiSet, prefixes: dict[str, str]) -> Bound
         by_module[cmdlet.module].append(cmdlet)
     for module, members in sorted(by_module.items()):
         module_api = apis.for_module(module)
-        if module_api is None or not module_api.descriptions:
+        # A description that could not be read (PG090) describes nothing: the help alone serves.
+        serving = [d for d in module_api.descriptions if d.operations or d.entity_model] if module_api else []
+        if module_api is None or not serving:
             continue
-        bound.described[module] = module_api
-        results = [_bind_one(d, module_api, members, prefixes) for d in module_api.descriptions]
+        bound.described[module] = dataclasses.replace(module_api, descriptions=serving)
+        results = [_bind_one(d, module_api, members, prefixes) for d in serving]
         for result in results:
             bound.diagnostics.extend(result.diagnostics)
         _combine(bound, results)

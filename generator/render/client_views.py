@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.render.cli_views import program, token_variable
 from generator.render.imports import Imports
@@ -26,7 +27,12 @@ def constants(project: ResolvedProject) -> dict[str, Any]:
         "token_env": py_string(token_variable(project.package)),
         "credential": py_string(_credential(project)),
         "server_variables": _server_variables(project),
+        "service_paths": [py_string(p) for p in _service_paths(project)],
     }
+
+
+def _service_paths(project: ResolvedProject) -> list[str]:
+    return sorted({urlsplit(r.base_url).path.rstrip("/") for r in _routes_used(project)} - {""})
 
 
 def _routes_used(project: ResolvedProject) -> list[Route]:

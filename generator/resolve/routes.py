@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from generator.config import Config
 from generator.diagnostics import Diagnostic, Severity, at_origin
-from generator.ir import Cmdlet, ParameterSet
+from generator.ir import Cmdlet, HttpSample, ParameterSet, SyntaxParameter
 from generator.bind.binder import Bound
 from generator.bind.model import Binding, Unbound
 from generator.read.routes_file import RouteEntry, RoutesFile
@@ -43,6 +43,11 @@ _KEY_DOC = re.compile(
     re.I,
 )
 _PLACEHOLDER = re.compile(r"\{([^{}/]+)\}")
+# A path segment that is an identifier's value: hex of 16 or more (Mongo ids), a GUID, a number.
+_ID_VALUE = re.compile(r"^(?:[0-9a-fA-F]{16,}|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|\d+)$")
+# Methods a verb never sends: such a sample was copied from another cmdlet's help. (A Get may POST:
+# a search, as JumpCloud's Get-JcSdkEvent does.)
+_FOREIGN_METHODS = {"Get": {"PUT", "PATCH", "DELETE"}, "Remove": {"GET", "PUT", "PATCH"}}
 _RANK = {"high": 2, "medium": 1, "low": 0}
 # English plurals of entity names (`category` → `categories`). A dictionary library (inflect) would
 # cost 1.5 s of start-up for these few rules; irregular nouns go into routes.yaml `segments:`.
@@ -289,17 +294,14 @@ class _Inferrer:
         best: tuple[tuple[int, int, int], Route] | None = None
         for index, sample in enumerate(self.cmdlet.samples):
             parts = urlsplit(sample.url)
-            path = parts.path or "/"
+            # A trailing slash is how the docs wrote the command, not part of the route.
+            path = self._with_key_placeholders(parts.path.rstrip("/") or "/", parameter_set)
             names = _PLACEHOLDER.findall(path)
             bound, unbound = self._bind(names, parameter_set)
             if unbound and op == "List" and path.endswith("/{" + unbound[-1] + "}") and len(unbound) == 1:
                 path, unbound = path[: -len(unbound[-1]) - 3], []
-            score = (int(not unbound), int(sample.method == wanted), -index)
-            note = (
-                f"placeholder {{{unbound[0]}}} of the sample matches no parameter of the set"
-                if unbound
-                else ""
-            )
+            problem = self._sample_problem(sample, path, unbound, bound, parameter_set)
+            score = (int(not problem), int(sample.method == wanted), -index)
             route = Route(
                 self.cmdlet.name,
                 parameter_set.name,
@@ -308,14 +310,60 @@ class _Inferrer:
                 path,
                 bound,
                 "sample",
-                "low" if unbound else "high",
+                "low" if problem else "high",
                 f"{self.cmdlet.path}:{sample.line}",
-                note,
+                problem,
             )
             if best is None or score > best[0]:
                 best = (score, route)
         assert best is not None
         return best[1]
+
+    def _with_key_placeholders(self, path: str, parameter_set: ParameterSet) -> str:
+        """A sample written with an identifier's value (`/policies/5a837ecd232e110d4291e6b9`) has a
+        placeholder there, for the set's one key parameter not placed otherwise."""
+        if not any(_ID_VALUE.match(segment) for segment in path.split("/")):
+            return path
+        placed = {normalise(name) for name in _PLACEHOLDER.findall(path)}
+        keys = [p.name for p in self._key_parameters(parameter_set) if normalise(p.name) not in placed]
+        segments = path.split("/")
+        for index, segment in enumerate(segments):
+            if _ID_VALUE.match(segment) and len(keys) == 1:
+                segments[index] = "{" + keys.pop() + "}"
+        return "/".join(segments)
+
+    @staticmethod
+    def _key_parameters(parameter_set: ParameterSet) -> list[SyntaxParameter]:
+        """Required string parameters named as identifiers (-Id, -GroupId): what a path places."""
+        return [
+            p
+            for p in parameter_set.parameters
+            if p.required
+            and not p.switch
+            and (p.type is None or p.type.name.lower() == "string")
+            and (p.name == "Id" or p.name.endswith(("Id", "ID")))
+        ]
+
+    def _sample_problem(
+        self,
+        sample: HttpSample,
+        path: str,
+        unbound: list[str],
+        bound: tuple[tuple[str, str], ...],
+        parameter_set: ParameterSet,
+    ) -> str:
+        """Why a sample cannot confirm this set's route ("" when it can)."""
+        if path.count("{") != path.count("}") or re.search(r"\{[^}]*[{/]", path):
+            return "the sample's URL has an unclosed placeholder"
+        if unbound:
+            return f"placeholder {{{unbound[0]}}} of the sample matches no parameter of the set"
+        if sample.method in _FOREIGN_METHODS.get(self.verb, ()):
+            return f"the sample is a {sample.method} request, which {self.verb} never sends"
+        placed = {normalise(p) for _, p in bound} | {normalise(q) for q in sample.query}
+        missing = [p.name for p in self._key_parameters(parameter_set) if normalise(p.name) not in placed]
+        if missing and not is_identity_set(parameter_set):
+            return f"the sample does not place -{missing[0]}"
+        return ""
 
     def _bind(
         self, names: list[str], parameter_set: ParameterSet

@@ -14,3 +14,5 @@ CREDENTIAL = "a bearer token, sent as Authorization"
 SERVER_VARIABLES: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ("region", "us", ("us", "eu"), "Where the service runs."),
 )
+# The paths of the services' roots: what `base_url=` may end with without being a prefix.
+SERVICE_PATHS: tuple[str, ...] = ("/v1", "/v2")

@@ -368,12 +368,26 @@ def _identity_value(objects: list[_t.Any], ps_name: str, py_name: str) -> _t.Any
     return None
 
 
-def _with_origin(url: str, origin: str | None) -> str:
-    """`base_url=` replaces the scheme and host of every service root and keeps its path (/v1.0, /beta)."""
-    if not origin:
+def _with_origin(
+    url: str, base_url: str | None, roots: _t.Iterable[str] = _constants.SERVICE_PATHS
+) -> str:
+    """A service root moved to `base_url`, given with or without a service's path.
+
+    `https://graph.microsoft.com/v1.0` and `https://graph.microsoft.com` both send v1.0 calls
+    to `.../v1.0`, and a beta call to `.../beta`: the path of the root the call belongs to is
+    never doubled or replaced by another root's (`roots`: the paths of every service). Any
+    other path in `base_url` is a prefix, as behind a proxy: `https://proxy/graph/v1.0`.
+    """
+    if not base_url:
         return url
-    parts = urlsplit(url)
-    return origin.rstrip("/") + parts.path
+    base = urlsplit(base_url.rstrip("/"))
+    path = urlsplit(url).path.rstrip("/")
+    prefix = base.path.rstrip("/")
+    for known in sorted({path, *roots}, key=len, reverse=True):
+        if known and (prefix == known or prefix.endswith(known)):
+            prefix = prefix[: len(prefix) - len(known)]
+            break
+    return f"{base.scheme}://{base.netloc}{prefix}{path}"
 
 
 def _retry_after(response: httpx.Response | None) -> float | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -192,6 +193,39 @@ def test_a_curl_sample_gives_method_host_path_and_binds_placeholders_by_name() -
     assert get.placeholders == (("Owner_ID", "OwnerId"), ("ThingID", "Id"))
     # The list set has no -Id: the trailing item segment goes.
     assert by_set["List"].path == "/v2/owners/{Owner_ID}/things" and by_set["List"].usable
+
+
+def _sample_routes(curl: str) -> dict[str, Any]:
+    text = SAMPLE.replace("curl -X GET https://api.contoso.com/v2/owners/{Owner_ID}/things/{ThingID}?expand=parts", curl)
+    cmdlet = read_bytes("Contoso/Get-ContosoThing.md", text.encode()).cmdlet
+    routes, _ = route_table([cmdlet], routes_file.RoutesFile(""), config_module.load(ROOT), {"Contoso": "Contoso"})
+    return {r.parameter_set: r for r in routes}
+
+
+@pytest.mark.parametrize(
+    ("curl", "get_path", "usable", "note"),
+    [
+        # How docs write a command is not the route: a trailing slash goes.
+        ("curl https://api.contoso.com/v2/owners/{Owner_ID}/things/{ThingID}/", "/v2/owners/{Owner_ID}/things/{ThingID}", True, ""),
+        # An identifier's value stands where the set's one unplaced key goes.
+        ("curl https://api.contoso.com/v2/owners/{Owner_ID}/things/5a837ecd232e110d4291e6b9", "/v2/owners/{Owner_ID}/things/{Id}", True, ""),
+        ("curl https://api.contoso.com/v2/owners/{Owner_ID/things/{ThingID}", None, False, "unclosed placeholder"),
+        ("curl -X PUT https://api.contoso.com/v2/owners/{Owner_ID}/things/{ThingID}", None, False, "PUT request, which Get never sends"),
+        ("curl https://api.contoso.com/v2/owners/{Owner_ID}/things", None, False, "does not place -Id"),
+    ],
+)
+def test_a_sample_confirms_a_route_only_when_it_fits_the_set(
+    curl: str, get_path: str | None, usable: bool, note: str
+) -> None:
+    get = _sample_routes(curl)["Get"]
+    assert get.usable is usable and note in get.note
+    if get_path:
+        assert get.path == get_path and dict(get.placeholders)[get_path.rsplit("{", 1)[1][:-1]] == "Id"
+
+
+def test_a_get_may_be_a_post_search() -> None:
+    get = _sample_routes("curl -X POST https://api.contoso.com/v2/owners/{Owner_ID}/things/{ThingID}/search")["Get"]
+    assert get.usable and get.method == "POST"
 
 
 def test_curl_without_x_is_get_unless_it_sends_data() -> None:

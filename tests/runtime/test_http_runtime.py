@@ -120,6 +120,35 @@ def test_base_url_replaces_scheme_and_host_and_keeps_the_service_path() -> None:
     assert rt._with_origin(GRAPH, None) == GRAPH
 
 
+ROOTS = ("/v1.0", "/beta")
+BETA = "https://graph.microsoft.com/beta"
+
+
+@pytest.mark.parametrize(
+    ("root", "base_url", "expected"),
+    [
+        # How every Graph user writes it: the service path is not doubled...
+        (GRAPH, "https://graph.microsoft.com/v1.0", "https://graph.microsoft.com/v1.0"),
+        (GRAPH, "https://graph.microsoft.com/v1.0/", "https://graph.microsoft.com/v1.0"),
+        # ... and a beta call given the v1.0 URL still goes to /beta.
+        (BETA, "https://graph.microsoft.com/v1.0", "https://graph.microsoft.com/beta"),
+        (GRAPH, "https://graph.microsoft.com/beta", "https://graph.microsoft.com/v1.0"),
+        (BETA, "http://127.0.0.1:9/", "http://127.0.0.1:9/beta"),
+        # Any other path is where the services are mounted (a proxy), the service path after it.
+        (GRAPH, "https://proxy.example/graph", "https://proxy.example/graph/v1.0"),
+        (BETA, "https://proxy.example/graph/v1.0", "https://proxy.example/graph/beta"),
+        # JumpCloud: /api and /api/v2 are two services; either given sends each call to its own.
+        ("https://console.jumpcloud.com/api/v2", "https://console.eu.jumpcloud.com/api", "https://console.eu.jumpcloud.com/api/v2"),
+        ("https://console.jumpcloud.com/api", "https://console.eu.jumpcloud.com/api/v2", "https://console.eu.jumpcloud.com/api"),
+    ],
+)
+def test_base_url_with_or_without_a_service_path_never_doubles_or_swaps_it(
+    root: str, base_url: str, expected: str
+) -> None:
+    roots = ROOTS if "graph" in root else ("/api", "/api/v2")
+    assert rt._with_origin(root, base_url, roots) == expected
+
+
 # ------------------------------------------------------------------------------------- retries
 def answer(status: int, **headers: str) -> httpx.Response:
     return httpx.Response(status, headers=headers)

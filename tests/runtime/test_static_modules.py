@@ -47,5 +47,5 @@ def test_the_sample_constants_have_the_names_a_generated_package_gets() -> None:
 
     source = names((runtime.FOLDER / "_constants.py").read_text(encoding="utf-8"))
     generated = names((GENERATED / "graph_sdk" / "_constants.py").read_text(encoding="utf-8"))
-    assert source == generated == ["USER_AGENT", "PROG", "TOKEN_ENV", "CREDENTIAL", "SERVER_VARIABLES"]
+    assert source == generated == ["USER_AGENT", "PROG", "TOKEN_ENV", "CREDENTIAL", "SERVER_VARIABLES", "SERVICE_PATHS"]
     assert "_constants.py" not in runtime.COPIED
