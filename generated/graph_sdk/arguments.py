@@ -436,7 +436,7 @@ class UpdateApplicationSynchronizationJobArgs(_t.TypedDict, total=False):
     template_id: str
     schedule_expiration: _pd.AwareDatetime
     schedule_interval: _dt.timedelta
-    schedule_state: str
+    schedule_state: _t.Literal["Active", "Disabled", "Paused"]
     schema_directories: list[_m_microsoft_graph_power_shell_models.DirectoryDefinition]
     schema_id: str
     schema_synchronization_rules: list[
@@ -484,7 +484,34 @@ class UpdateUserOutlookMasterCategoryArgs(_t.TypedDict, total=False):
         _m_microsoft_graph_beta_power_shell_models.OutlookCategory
         | _t.Mapping[str, _t.Any]
     )
-    color: str
+    color: _t.Literal[
+        "none",
+        "preset0",
+        "preset1",
+        "preset2",
+        "preset3",
+        "preset4",
+        "preset5",
+        "preset6",
+        "preset7",
+        "preset8",
+        "preset9",
+        "preset10",
+        "preset11",
+        "preset12",
+        "preset13",
+        "preset14",
+        "preset15",
+        "preset16",
+        "preset17",
+        "preset18",
+        "preset19",
+        "preset20",
+        "preset21",
+        "preset22",
+        "preset23",
+        "preset24",
+    ]
     display_name: str
     id: str
     additional_properties: _t.Mapping[str, _t.Any]

@@ -146,7 +146,8 @@ def _options(op: Operation) -> list[CliOption]:
             and parameter.type.name.lower() in ("switchparameter", "switch")
         )
         kind, multiple, metavar = _kind(argument, switch)
-        choices = tuple(parameter.accepted_values) if parameter and kind in ("str", "int") else ()
+        accepted = tuple(parameter.accepted_values) if parameter else ()
+        choices = (accepted or argument.choices) if kind in ("str", "int") else ()
         options.append(
             CliOption(
                 argument.name, tuple(decls), kind, multiple, choices, metavar, _option_help(argument, kind)
@@ -161,6 +162,8 @@ def _kind(argument: Argument, switch: bool) -> tuple[str, bool, str]:
     if argument.role in _JSON_ROLES:
         return "json", False, "JSON"
     annotation = argument.annotation
+    if annotation.startswith("_t.Literal["):  # an enum of the API description: its values are choices
+        return "str", False, ""
     if annotation.startswith("list[") and annotation.endswith("]"):
         inner = annotation[5:-1]
         if inner in _SCALARS:

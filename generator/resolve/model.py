@@ -23,6 +23,8 @@ class ModelField:
     description: str
     source: str = ""  # the API description it comes from, when the help does not list it
     nullable: bool = True  # the annotation admits None (False: the service never sends null)
+    model: str = ""  # the class of a model-typed field (its items' for a list)
+    choices: tuple[str, ...] = ()  # the values of an enum-typed field
 
 
 @dataclass(slots=True)

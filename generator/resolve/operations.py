@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from generator.ir import Cmdlet, Parameter, ParameterSet, TypeRef
 from generator.read.placeholders import clean_description
+from generator.render.literals import py_string
 from generator.resolve import names
 from generator.resolve.model import ModelClass, Route
 from generator.resolve.nouns import split_name
@@ -63,6 +64,7 @@ class Argument:
     annotation: str
     description: str
     path: tuple[str, ...] = ()  # a body field's JSON names, outermost first
+    choices: tuple[str, ...] = ()  # the values the API description allows (an enum)
 
 
 @dataclass(slots=True)
@@ -135,8 +137,10 @@ def build_operation(
     namespace: str,
     wire_name: Callable[[str], str],
     odata: bool,
+    classes: dict[str, ModelClass] | None = None,
 ) -> Operation:
     """`odata`: the cmdlet's module speaks OData (see `odata_modules`), so -Filter is `$filter`."""
+    classes = classes or {}
     by_set = {r.parameter_set: r for r in routes}
     parameters = {p.name.lower(): p for p in cmdlet.parameters}
     body_model = _body_model(cmdlet, parameters, model, namespace)
@@ -164,14 +168,13 @@ def build_operation(
             role, wire = _role(parameter, placeholders, route, odata)
             name = python_names[parameter.name]
             if name not in arguments:
+                path = _body_path(parameter.name, body_model, wire_name) if role == "field" else ()
+                choices = _field_choices(body_model, path, classes) if path else ()
+                annotation = _annotation(parameter, role, sp.switch, model, namespace, operation_)
+                if choices and annotation == "str":
+                    annotation = "_t.Literal[" + ", ".join(py_string(c) for c in choices) + "]"
                 arguments[name] = Argument(
-                    name,
-                    parameter.name,
-                    role,
-                    wire,
-                    _annotation(parameter, role, sp.switch, model, namespace, operation_),
-                    _description(parameter),
-                    _body_path(parameter.name, body_model, wire_name) if role == "field" else (),
+                    name, parameter.name, role, wire, annotation, _description(parameter), path, choices
                 )
             allowed.append(name)
             # ConsistencyLevel: the client sets what Graph needs; a server variable has its default.
@@ -236,6 +239,21 @@ def _role(
     if key == "additionalproperties":
         return "extra", ""
     return "field", ""
+
+
+def _field_choices(
+    body_model: ModelClass | None, path: tuple[str, ...], classes: dict[str, ModelClass]
+) -> tuple[str, ...]:
+    """The enum values of the body field at `path` (`schedule.state`: Active, Disabled, Paused)."""
+    current = body_model
+    for index, wire in enumerate(path):
+        field = next((f for f in current.fields if f.wire_name == wire), None) if current else None
+        if field is None:
+            return ()
+        if index == len(path) - 1:
+            return field.choices
+        current = classes.get(field.model)
+    return ()
 
 
 def _body_path(name: str, body_model: ModelClass | None, wire_name: Callable[[str], str]) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from generator.read.placeholders import clean_description
 from generator.resolve import names
 from generator.resolve.flatten import flattened
 from generator.read.routes_file import RoutesFile
-from generator.resolve.merge import TypeDef, TypeKey, TypeTable, collect, default_namespace
+from generator.resolve.merge import PropertyDef, TypeDef, TypeKey, TypeTable, WireType, collect, default_namespace
 from generator.resolve.described import enrich
 from generator.resolve.model import ModelClass, ModelEnum, ModelField, ModelModule, ResolvedProject, Route
 from generator.resolve.nouns import noun_prefixes
@@ -143,6 +143,7 @@ def _operations(
         by_cmdlet[route.cmdlet].append(route)
     methods = method_names(cmdlets, prefixes)
     odata = odata_modules(cmdlets)
+    by_name = {c.name: c for c in classes.values()}
     project.operations = sorted(
         (
             build_operation(
@@ -153,6 +154,7 @@ def _operations(
                 default_namespace(c),
                 config.wire_name,
                 c.module in odata,
+                by_name,
             )
             for c in cmdlets
         ),
@@ -300,6 +302,8 @@ def _fields(
                 description=clean_description(prop.description),
                 source=prop.source,
                 nullable=optional or annotation == "_t.Any",
+                model=_model_of(prop, table, class_names),
+                choices=_choices_of(prop, table),
             )
         )
     return result, flat_wire
@@ -336,3 +340,27 @@ def _wire_path(definition: TypeDef, path: tuple[str, ...], table: TypeTable, con
             table.types.get(table.lookup(element_type(prop.type), prop.namespace)) if prop is not None else None
         )
     return tuple(wire)
+
+
+def _innermost(prop: PropertyDef) -> WireType | None:
+    wire = prop.wire
+    while wire is not None and wire.items is not None:
+        wire = wire.items
+    return wire
+
+
+def _model_of(prop: PropertyDef, table: TypeTable, class_names: dict[TypeKey, str]) -> str:
+    wire = _innermost(prop)
+    key = wire.key if wire is not None and wire.key in table.types else None
+    key = key or table.lookup(element_type(prop.type), prop.namespace)
+    return class_names.get(key, "") if key in table.types else ""
+
+
+def _choices_of(prop: PropertyDef, table: TypeTable) -> tuple[str, ...]:
+    wire = _innermost(prop)
+    if wire is None:
+        return ()
+    if wire.values:
+        return wire.values
+    enum = table.enums.get(wire.key) if wire.key else None
+    return enum.values if enum is not None and not enum.flags else ()
