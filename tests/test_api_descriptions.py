@@ -184,3 +184,26 @@ def test_without_a_description_nearly_every_callable_jumpcloud_route_is_the_apis
     right = [r for r in callable_ if _normal(r) == real[(r.cmdlet, r.parameter_set)]]
     assert len(callable_) > 400
     assert len(right) / len(callable_) >= 0.95, sorted({r.cmdlet for r in callable_} - {r.cmdlet for r in right})
+
+
+def test_binding_a_description_renames_no_class_field_or_method_of_the_help(graph: Any) -> None:
+    described, _ = graph
+    plain, _, _, _ = pipeline.build(Config(root=ROOT, specs=SPECS, output=ROOT / "unused"))
+
+    def surface(project: ResolvedProject) -> tuple[dict[str, str], dict[tuple[str, str], str], set[str]]:
+        classes = {c.source_type + "@" + c.namespace: c.name for m in project.model_modules for c in m.classes}
+        fields = {
+            (c.source_type + "@" + c.namespace, f.source_name): f.name
+            for m in project.model_modules
+            for c in m.classes
+            for f in c.fields
+            if not f.source
+        }
+        return classes, fields, {op.method for op in project.operations}
+
+    plain_classes, plain_fields, _ = surface(plain)
+    classes, fields, methods = surface(described)
+    assert {k: classes[k] for k in plain_classes} == plain_classes
+    assert {k: fields[k] for k in plain_fields if k in fields} == plain_fields
+    assert set(plain_fields) - set(fields) == set()  # flattened folds aside, nothing is lost
+    assert {op.method for op in plain.operations} <= methods

@@ -295,6 +295,7 @@ class _Enricher:
             key = (namespace, interface_name(schema.name))
             if key not in self.table.types:
                 created = self.table.define(*key)
+                created.source = description.path
                 created.expanded = True
                 created.description = schema.description
                 created.origins.append(schema.origin or f"{description.path}:1")

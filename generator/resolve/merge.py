@@ -64,6 +64,7 @@ class TypeDef:
     allow_extra: bool = False
     origins: list[str] = field(default_factory=list)
     expanded: bool = False
+    source: str = ""  # the API description's path, for a type only a description names
 
 
 @dataclass(slots=True)

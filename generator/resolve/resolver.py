@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from collections.abc import Callable
 
 from generator.bind.binder import Bound
 from generator.config import Config
@@ -189,9 +190,26 @@ def _class_names(table: TypeTable, config: Config) -> dict[TypeKey, str]:
     def unprefixed(key: TypeKey, group: list[TypeKey]) -> str:
         return names.class_name(full(key))
 
+    # The help's types are named first, among themselves: a type only an API description names (and
+    # every enum) takes what is left, so binding a description never renames a class of the help.
+    helped = sorted(k for k, d in table.types.items() if not d.source)
+    described = sorted({k for k, d in table.types.items() if d.source} | set(table.enums))
     chosen: dict[TypeKey, str] = {}
-    groups: list[list[TypeKey]] = [sorted(set(table.types) | set(table.enums))]
-    for policy in (short, distinct, unprefixed):
+    for keys in (helped, described):
+        _choose(keys, chosen, (short, distinct, unprefixed), full)
+    return chosen
+
+
+def _choose(
+    keys: list[TypeKey],
+    chosen: dict[TypeKey, str],
+    policies: tuple[Callable[[TypeKey, list[TypeKey]], str], ...],
+    full: Callable[[TypeKey], str],
+) -> None:
+    """Names for `keys`, none of them one `chosen` already has: each policy in turn for the keys
+    still colliding, then a number."""
+    groups: list[list[TypeKey]] = [keys]
+    for policy in policies:
         wanted: dict[str, list[tuple[TypeKey, str]]] = defaultdict(list)
         for group in groups:
             for key in group:
@@ -214,7 +232,6 @@ def _class_names(table: TypeTable, config: Config) -> dict[TypeKey, str]:
             candidate, counter = f"{base}{counter}", counter + 1
         taken.add(candidate.lower())
         chosen[key] = candidate
-    return chosen
 
 
 def _fields(
