@@ -84,9 +84,13 @@ def test_the_seeds_schedule_state_takes_the_csdls_values(generated_on_path: None
     with pytest.raises(pydantic.ValidationError, match="Active"):
         SynchronizationSchedule(state="Sleeping")
     assert SynchronizationSchedule.from_wire({"state": "Sleeping"}).state == "Sleeping"  # a value added later
-    with pytest.raises(pydantic.ValidationError):
-        Client("t").update_application_synchronization_job(
-            application_id="a", synchronization_job_id="j", schedule_state="Sleeping", dry_run=True
+    client = Client("t")
+    with pytest.raises(ValueError, match="schedule_state: expected one of Active, Disabled or Paused, got 'Sleeping'"):
+        client.prepare(
+            client.update_application_synchronization_job,
+            application_id="a",
+            synchronization_job_id="j",
+            schedule_state="Sleeping",
         )
 
 
@@ -105,7 +109,8 @@ def test_guids_dates_and_non_nullable_properties_are_typed_as_the_csdl_says(gene
 def test_the_client_sends_the_csdls_wire_name(generated_on_path: None) -> None:
     from graph_sdk.client import Client
 
-    request = Client("t").new_application(authentication_behaviors={"blockAzureADGraphAccess": True}, dry_run=True)
+    client = Client("t")
+    request = client.prepare(client.new_application, authentication_behaviors={"blockAzureADGraphAccess": True})
     assert request.json == {"authenticationBehaviors": {"blockAzureADGraphAccess": True}}
 
 
@@ -141,7 +146,7 @@ def test_a_description_that_cannot_be_read_is_a_warning_and_the_help_alone_serve
     assert result.returncode == 0, result.stderr
     assert re.search(r"specs/api/graph/v1\.0\.csdl:\d+:\d+: warning: .*\[PG090\]", result.stderr)
     assert "PG092" not in result.stderr  # no description: nothing is reported as missing from it
-    client = (project / "generated" / "graph_sdk" / "client.py").read_text(encoding="utf-8")
+    client = (project / "generated" / "graph_sdk" / "client.pyi").read_text(encoding="utf-8")
     assert "def get_application(" in client  # from Graph's conventions
     assert "def get_application_synchronization_job(" not in client  # synchronization/jobs: not guessed
 

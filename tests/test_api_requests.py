@@ -122,11 +122,11 @@ def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 def test_the_url_is_the_descriptions_server_with_its_variables(sdk: Any) -> None:
     client_module, _ = sdk
     client = client_module.Client("secret")
-    assert client.get_thing(id=THING, dry_run=True).url == f"https://us.example.com/v1/things/{THING}"
+    assert client.prepare(client.get_thing, id=THING).url == f"https://us.example.com/v1/things/{THING}"
     # A client setting, or the cmdlet's own -Region, fills the variable.
     eu = client_module.Client("secret", server_variables={"region": "eu"})
-    assert eu.get_thing(id=THING, dry_run=True).url.startswith("https://eu.example.com/v1/")
-    assert client.get_thing(region="eu", dry_run=True).url == "https://eu.example.com/v1/things"
+    assert eu.prepare(eu.get_thing, id=THING).url.startswith("https://eu.example.com/v1/")
+    assert client.prepare(client.list_things, region="eu").url == "https://eu.example.com/v1/things"
 
 
 def test_the_credential_goes_where_the_security_scheme_says_and_is_never_shown(
@@ -141,11 +141,11 @@ def test_the_credential_goes_where_the_security_scheme_says_and_is_never_shown(
     with client_module.Client("secret", base_url=httpserver.url_for("/v1")) as client:
         thing = client.get_thing(id=THING)
         assert "Authorization" not in httpserver.log[-1][0].headers  # an API key, not a bearer token
-        client.get_report()
+        client.list_reports()
         assert client.get_health() is None
         health = httpserver.log[-1][0]
         assert "X-Key" not in health.headers and "api_key" not in health.query_string.decode()
-        shown = str(client.get_thing(id=THING, dry_run=True)) + str(client.get_report(dry_run=True))
+        shown = str(client.prepare(client.get_thing, id=THING)) + str(client.prepare(client.list_reports))
     assert thing.id == uuid.UUID(THING)  # format: uuid
     assert "secret" not in shown and "X-Key: [REDACTED]" in shown
 

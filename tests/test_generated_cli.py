@@ -56,9 +56,11 @@ def test_help_shows_synopsis_sets_aliases_and_property_trees(cli: Any) -> None:
     text = invoke(cli, *UPDATE_JOB[:2], "--help").output
     assert "Update the navigation property jobs in applications" in text
     assert "PowerShell: Update-MgApplicationSynchronizationJob" in text
-    assert "requires --application-id, --synchronization-job-id, --body" in text
+    assert "requires --application-id, --body, --synchronization-job-id" in text
     assert "--application-id, --object-id" in text  # the PowerShell alias ObjectId
-    assert "--schedule <IMicrosoftGraphSynchronizationSchedule>" in text
+    assert "--schedule <SynchronizationSchedule>" in text
+    assert "state? <Active|Disabled|Paused>" in text  # the property tree comes from the models
+    assert "--schedule-interval DURATION" in text and "(an ISO 8601 duration, e.g. PT40M)" in text
     assert "--dry-run, --what-if" in text
 
 
@@ -352,7 +354,7 @@ def test_cli_name_setting_names_the_program_and_the_console_script(project: Path
     assert 'mg = "graph_sdk.cli:main"' in files["pyproject.toml"]
     assert 'PROG = "mg"' in files["graph_sdk/_constants.py"]
     assert 'TOKEN_ENV = "GRAPH_SDK_TOKEN"' in files["graph_sdk/_constants.py"]
-    assert "main(prog_name=\"mg\")" in files["graph_sdk/__main__.py"]
+    assert "main(prog_name=_constants.PROG)" in files["graph_sdk/__main__.py"]
 
 
 def test_a_cli_name_that_is_no_command_name_is_a_config_error(project: Path) -> None:

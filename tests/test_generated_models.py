@@ -124,12 +124,17 @@ def test_wrong_types_are_rejected_with_the_field_named() -> None:
     assert "completedUnits" in str(error.value)
 
 
-def test_models_are_imported_lazily_module_by_module() -> None:
+def test_models_are_imported_lazily_class_by_class() -> None:
     import graph_sdk.models as models
 
-    assert "graph_sdk.models.microsoft_graph_power_shell_models" not in sys.modules
-    assert models.SynchronizationJob.__module__ == "graph_sdk.models.microsoft_graph_power_shell_models"
-    assert "graph_sdk.models.microsoft_graph_beta_power_shell_models" not in sys.modules
+    assert "graph_sdk.models.synchronization_job" not in sys.modules
+    assert models.SynchronizationJob.__module__ == "graph_sdk.models.synchronization_job"
+    # The classes it names are imported when it is first validated, not when it is imported.
+    assert "graph_sdk.models.synchronization_schedule" not in sys.modules
+    job = models.SynchronizationJob.from_wire({"schedule": {"interval": "PT40M", "state": "Active"}})
+    assert "graph_sdk.models.synchronization_schedule" in sys.modules
+    assert "graph_sdk.models.user" not in sys.modules  # not reached from a job
+    assert job.schedule is not None and job.schedule.state == "Active"
     with pytest.raises(AttributeError):
         models.NoSuchModel  # noqa: B018
 

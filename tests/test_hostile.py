@@ -88,7 +88,7 @@ def test_spec_text_never_reaches_code_outside_strings_and_comments(package: Path
     import io
     import tokenize
 
-    source = (package / "hostile_sdk" / "models" / "contoso_hostile_models.py").read_text(encoding="utf-8")
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted((package / "hostile_sdk").rglob("*.py")))
     code = [
         tok.string
         for tok in tokenize.generate_tokens(io.StringIO(source).readline)

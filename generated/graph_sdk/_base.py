@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import difflib
 import typing as _t
 
 import pydantic as _pd
@@ -13,6 +14,8 @@ class Model(_pd.BaseModel):
 
     Only the fields that were set are sent, so an unset field and a field set to None differ:
     ``Model(display_name=None)`` sends ``{"displayName": null}``, ``Model()`` sends ``{}``.
+    A name the type does not list is refused from a caller, with the nearest one it has,
+    unless the type is open (``_extensible``); what the service sends is always kept (``model_extra``).
     """
 
     model_config = _pd.ConfigDict(
@@ -22,10 +25,29 @@ class Model(_pd.BaseModel):
         ser_json_timedelta="iso8601",
         ser_json_bytes="base64",
         val_json_bytes="base64",
+        extra="allow",
         # A class is validated by the schema pydantic builds on its first use, not on import: a
         # module of hundreds of models imports without building the schemas of those never used.
         defer_build=True,
     )
+
+    # The type takes properties it does not list (NOTES `(Any)`, an open type of the description).
+    _extensible: _t.ClassVar[bool] = False
+
+    @_pd.model_validator(mode="wrap")
+    @classmethod
+    def _known_names(
+        cls,
+        data: _t.Any,
+        handler: _pd.ValidatorFunctionWrapHandler,
+        info: _pd.ValidationInfo,
+    ) -> _t.Any:
+        if not cls._extensible and isinstance(data, dict) and not _from_service(info):
+            known = _names(cls)
+            unknown = [key for key in data if key not in known]
+            if unknown:
+                raise ValueError(_unknown_message(cls, unknown[0], known))
+        return handler(data)
 
     def to_wire(self) -> dict[str, _t.Any]:
         """The JSON-ready body: wire names, ISO 8601 dates and durations, only the fields set."""
@@ -42,6 +64,25 @@ class Model(_pd.BaseModel):
         value added after the description was written is kept, not refused.
         """
         return cls.model_validate(data, context=WIRE)
+
+
+_NAMES: dict[type[Model], frozenset[str]] = {}
+
+
+def _names(cls: type[Model]) -> frozenset[str]:
+    """The names a caller may use for the fields of `cls`: Python names and wire names."""
+    found = _NAMES.get(cls)
+    if found is None:
+        fields = cls.model_fields
+        found = frozenset(fields) | {f.alias for f in fields.values() if f.alias}
+        _NAMES[cls] = found
+    return found
+
+
+def _unknown_message(cls: type[Model], name: str, known: frozenset[str]) -> str:
+    near = difflib.get_close_matches(name, sorted(known), n=1)
+    hint = f"; did you mean {near[0]!r}?" if near else ""
+    return f"{cls.__name__} has no property {name!r}{hint}"
 
 
 # The default of a field that is never null on the wire: unset, it is not sent and reads as None.

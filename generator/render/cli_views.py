@@ -1,21 +1,21 @@
-"""Template contexts of the generated command line: `<package>/cli.py`, `__main__.py`, `pyproject.toml`.
+"""What the generated command line is made of: nouns, verbs, options and examples, as data.
 
 Every cmdlet with a route becomes `<prog> <noun> <verb>` (the noun in kebab-case without the module's
 noun prefix, the verb in lower case) and, hidden, `<prog> <Cmdlet-Name>`. Each client argument becomes an
 option: kebab-case of its Python name, the PowerShell aliases as extra names, switches as flags, arrays
-of scalars as repeated options, accepted values as choices, everything structured as JSON.
+of scalars as repeated options, accepted values as choices, everything structured as JSON. The
+operation table (`_operations/`) carries this for each argument; the engine (`generator/runtime/_cli.py`)
+builds the commands from it when run.
 """
 
 from __future__ import annotations
 
 import re
 import shlex
-import textwrap
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from generator.ir import Cmdlet, PropertyNode
 from generator.read.placeholders import clean_description
 from generator.render.literals import py_docstring, py_string
 from generator.render.views import header
@@ -24,7 +24,7 @@ from generator.resolve.nouns import noun_words, split_name
 from generator.resolve.operations import Argument, Operation
 
 # What the generated runtime adds to every command, and what an option may therefore not be called.
-RESERVED = {"--dry-run", "--what-if", "--confirm", "--help", "-h"}
+RESERVED = {"--dry-run", "--what-if", "--confirm", "--help", "-h", "--all"}
 _SCALARS = {
     "str": ("str", ""),
     "int": ("int", ""),
@@ -39,9 +39,6 @@ _SCALARS = {
 _FLAG_ROLES = {"all", "count", "pass_thru"}
 _JSON_ROLES = {"body", "identity", "extra", "headers"}
 _ALIAS = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-_TREE_LINES = 30  # property-tree lines shown per complex option in --help
-_TREE_DEPTH = 2  # levels of a property tree shown in --help
-JSON_HINT = "JSON: inline, @file.json, @file.yaml, or - for stdin."
 
 
 @dataclass(frozen=True)
@@ -52,7 +49,6 @@ class CliOption:
     multiple: bool
     choices: tuple[str, ...]
     metavar: str
-    help: str
 
 
 @dataclass(frozen=True)
@@ -60,10 +56,8 @@ class CliCommand:
     noun: str
     verb: str
     cmdlet: str
-    constant: str  # the OperationSpec in _operations.py
-    short_help: str
-    help: str
     options: tuple[CliOption, ...]
+    examples: tuple[str, ...]  # the help's examples as command lines
 
 
 def program(project: ResolvedProject) -> str:
@@ -93,17 +87,8 @@ def commands(project: ResolvedProject) -> list[CliCommand]:
     for op in ops:
         noun, verb = named[op.cmdlet.name]
         options = _options(op)
-        result.append(
-            CliCommand(
-                noun=noun,
-                verb=verb,
-                cmdlet=op.cmdlet.name,
-                constant=op.method.upper(),
-                short_help=_one_line(op.cmdlet.synopsis) or op.cmdlet.name,
-                help=_help(op, options, _examples(op, options, f"{program(project)} {noun} {verb}")),
-                options=tuple(options),
-            )
-        )
+        examples = _examples(op, options, f"{program(project)} {noun} {verb}")
+        result.append(CliCommand(noun, verb, op.cmdlet.name, tuple(options), tuple(examples)))
     return sorted(result, key=lambda c: (c.noun, c.verb))
 
 
@@ -127,12 +112,19 @@ def _options(op: Operation) -> list[CliOption]:
     seen = set(RESERVED)
     options = []
     for argument in op.arguments:  # only arguments of usable sets exist (resolve/operations.py)
+        if argument.role == "all":
+            continue  # the engine's own --all
         parameter = parameters.get(argument.parameter)
         primary = "--" + argument.name.replace("_", "-").strip("-")
         while primary in seen:
             primary += "-value"
         seen.add(primary)
         decls = [primary]
+        for alias in argument.aliases:  # the PowerShell name of an OData option: --property
+            name = "--" + alias.replace("_", "-").strip("-")
+            if name not in seen:
+                seen.add(name)
+                decls.append(name)
         for alias in parameter.aliases if parameter else []:
             if not _ALIAS.fullmatch(alias):
                 continue
@@ -148,11 +140,7 @@ def _options(op: Operation) -> list[CliOption]:
         kind, multiple, metavar = _kind(argument, switch)
         accepted = tuple(parameter.accepted_values) if parameter else ()
         choices = (accepted or argument.choices) if kind in ("str", "int") else ()
-        options.append(
-            CliOption(
-                argument.name, tuple(decls), kind, multiple, choices, metavar, _option_help(argument, kind)
-            )
-        )
+        options.append(CliOption(argument.name, tuple(decls), kind, multiple, choices, metavar))
     return options
 
 
@@ -174,36 +162,6 @@ def _kind(argument: Argument, switch: bool) -> tuple[str, bool, str]:
         kind, metavar = _SCALARS[annotation]
         return kind, False, metavar
     return "json", False, "JSON"
-
-
-def _option_help(argument: Argument, kind: str) -> str:
-    text = " ".join(argument.description.split()).strip(" .") and " ".join(argument.description.split())
-    if kind == "json":
-        text = f"{text} {JSON_HINT}".strip()
-    return text
-
-
-def _help(op: Operation, options: list[CliOption], examples: list[str]) -> str:
-    cmdlet = op.cmdlet
-    paragraphs = [_one_line(cmdlet.synopsis) or cmdlet.name]
-    description = clean_description(cmdlet.description).strip()
-    if description and " ".join(description.split()) != paragraphs[0]:
-        paragraphs += [p.strip() for p in re.split(r"\n\s*\n", description) if p.strip()]
-    flags = {o.name: o.decls[0] for o in options}
-    lines = ["\b", f"PowerShell: {cmdlet.name}", "Parameter sets (the options given must fit exactly one):"]
-    for s in op.sets:
-        lines.append(f"  {s.name or '(default)'}: {s.route.method} {s.route.path}")
-        if s.required:
-            lines.append("    requires " + ", ".join(flags.get(r, r) for r in s.required))
-    paragraphs.append("\n".join(lines))
-    if examples:
-        paragraphs.append("\n".join(["\b", "Examples (from the help's PowerShell examples):", *examples]))
-    trees = _trees(cmdlet, op, options)
-    if trees:
-        paragraphs.append(
-            "\n".join(["\b", "Properties of the JSON options (from the help's NOTES):", *trees])
-        )
-    return "\n\n".join(paragraphs)
 
 
 def _examples(op: Operation, options: list[CliOption], command: str) -> list[str]:
@@ -255,87 +213,13 @@ def _translate(line: str, cmdlet: str, flags: dict[str, CliOption], command: str
                 return None
             words.append(shlex.quote(tokens[index]))
             index += 1
-    return "  " + " ".join(words)
-
-
-def _trees(cmdlet: Cmdlet, op: Operation, options: list[CliOption]) -> list[str]:
-    by_parameter = {a.parameter.lower(): a.name for a in op.arguments}
-    flags = {o.name: o.decls[0] for o in options if o.kind == "json"}
-    lines: list[str] = []
-    for tree in cmdlet.property_trees:
-        name = by_parameter.get(tree.parameter.lower())
-        if name not in flags or not tree.properties:
-            continue
-        body: list[str] = []
-        _tree_lines(tree.properties, 2, body)
-        if len(body) > _TREE_LINES:
-            body = body[:_TREE_LINES] + [f"    ... {len(body) - _TREE_LINES} more lines"]
-        lines.append(f"  {flags[name]} <{tree.type.name}>")
-        lines += body
-    return lines
-
-
-def _tree_lines(nodes: list[PropertyNode], depth: int, out: list[str]) -> None:
-    for node in nodes:
-        mark = "" if node.required else "?"
-        text = _one_line(node.description)
-        text = textwrap.shorten(text, 60, placeholder="...") if text else ""
-        out.append(
-            f"{'  ' * depth}{node.name}{mark} <{node.type.raw or node.type.name}>"
-            + (f": {text}" if text else "")
-        )
-        if depth < _TREE_DEPTH + 1:
-            _tree_lines(node.children, depth + 1, out)
-
-
-def cli(project: ResolvedProject) -> dict[str, Any]:
-    found = commands(project)
-    prog = program(project)
-    doc = (
-        f"Command line of {project.package}: `{prog} <noun> <verb> [options]`, one command per cmdlet.\n\n"
-        f"Run it with `python -m {project.package}` (or the `{prog}` console script when installed).\n"
-        "The PowerShell cmdlet name works too (`" + prog + " Get-MgUser ...`), hidden from the help."
-    )
-    return {
-        "header": header(f"the help files of {len(found)} cmdlets"),
-        "docstring": py_docstring(doc, ""),
-        "commands": [_command_fields(c) for c in found],
-    }
-
-
-def _command_fields(command: CliCommand) -> dict[str, Any]:
-    return {
-        "fields": [
-            f"noun={py_string(command.noun)}",
-            f"verb={py_string(command.verb)}",
-            f"cmdlet={py_string(command.cmdlet)}",
-            f"operation=_o.{command.constant}",
-            f"short_help={py_string(command.short_help)}",
-            f"help={py_string(command.help)}",
-        ],
-        "options": [_option_literal(o) for o in command.options],
-    }
-
-
-def _option_literal(option: CliOption) -> str:
-    args = [py_string(option.name), "(" + "".join(f"{py_string(d)}, " for d in option.decls) + ")"]
-    args.append(py_string(option.kind))
-    if option.multiple:
-        args.append("multiple=True")
-    if option.choices:
-        args.append("choices=(" + "".join(f"{py_string(c)}, " for c in option.choices) + ")")
-    if option.metavar:
-        args.append(f"metavar={py_string(option.metavar)}")
-    if option.help:
-        args.append(f"help={py_string(option.help)}")
-    return f"OptionSpec({', '.join(args)})"
+    return " ".join(words)
 
 
 def main_module(project: ResolvedProject) -> dict[str, Any]:
     return {
-        "header": header("platygen's CLI template"),
-        "docstring": py_docstring(f"`python -m {project.package}`: the command line.", ""),
-        "prog": py_string(program(project)),
+        "header": header("the settings"),
+        "docstring": py_docstring(f"The command line: `{program(project)}`, `python -m {project.package}`.", ""),
     }
 
 

@@ -23,8 +23,9 @@ class Imports:
     def add_local(self, line: str) -> None:
         self.local.add(line)
 
-    def lines(self) -> list[str]:
-        blocks = [sorted(self.future), sorted(self.standard), sorted(self.local)]
+    def lines(self, future: bool = True) -> list[str]:
+        """The import block; a stub file (`.pyi`) has no `from __future__` import."""
+        blocks = [sorted(self.future) if future else [], sorted(self.standard), sorted(self.local)]
         out: list[str] = []
         for block in blocks:
             if block:

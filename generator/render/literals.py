@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import re
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -77,3 +78,68 @@ def _docstring_char(char: str) -> str:
 def py_comment(text: str) -> str:
     """One line of a `#` comment: no line breaks or control characters can end it early."""
     return "".join(c if c.isprintable() else "?" for c in text.replace("\n", " "))
+
+
+# Pieces of a long string literal, and lines of wrapped prose, are at most this long: with the
+# indentation black gives them they stay under 100 columns.
+PIECE = 72
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+")
+
+
+def pieces(text: str, width: int = PIECE) -> list[str]:
+    """`text` cut into pieces of at most `width` characters (a longer word stays whole), at sentence
+    ends first and then at spaces, so that an edit in one sentence changes its own pieces only.
+    Joined, the pieces are `text` exactly: every separator stays at the end of the piece before it."""
+    if len(text) <= width:
+        return [text]
+    result: list[str] = []
+    for sentence in _split_keeping(text, _SENTENCE_END):
+        current = ""
+        for word in _split_keeping(sentence, _SPACE):
+            if current and len(current) + len(word.rstrip()) > width:
+                result.append(current)
+                current = ""
+            current += word
+        if current:
+            result.append(current)
+    return result or [text]
+
+
+_SPACE = re.compile(r"(?<=\s)(?=\S)")
+
+
+def _split_keeping(text: str, separator: re.Pattern[str]) -> list[str]:
+    """Split after each separator match, the separator staying with the part before it."""
+    parts: list[str] = []
+    start = 0
+    for match in separator.finditer(text):
+        if match.end() > start:
+            parts.append(text[start : match.end()])
+            start = match.end()
+    if start < len(text):
+        parts.append(text[start:])
+    return parts
+
+
+def py_long_string(text: str, width: int = PIECE) -> str:
+    """A string literal whose value is `text`: one literal, or for a long text implicitly joined
+    pieces in parentheses (black lays one on each line), so no generated line grows with the text."""
+    cut = pieces(text, width)
+    if len(cut) == 1:
+        return py_string(text)
+    return "(" + " ".join(py_string(piece) for piece in cut) + ")"
+
+
+def wrapped(text: str, width: int = 96) -> str:
+    """Prose for a docstring or a help text: each line of `text` wrapped at spaces to `width`."""
+    lines = []
+    for line in text.split("\n"):
+        lines.extend(piece.rstrip() for piece in pieces(line, width)) if len(line) > width else lines.append(line)
+    return "\n".join(lines)
+
+
+def py_tuple(items: list[str] | tuple[str, ...]) -> str:
+    """A tuple display of Python expressions, without a trailing comma black would explode it for."""
+    if len(items) == 1:
+        return f"({items[0]},)"
+    return "(" + ", ".join(items) + ")"

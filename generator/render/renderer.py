@@ -37,18 +37,37 @@ def render_sources(project: ResolvedProject, templates: Path | None = None) -> d
     """Every output file as the templates write it (or the static modules as they are), before black."""
     env = environment(templates)
     package = project.package
+    found = client_views.groups(project)
+    known = client_views.services(project)
     jobs: list[tuple[str, str, dict[str, Any]]] = [
-        (f"{package}/__init__.py", "package_init.py.jinja", views.package_init(project)),
+        (f"{package}/__init__.py", "package_init.py.jinja", views.package_init(project, client_views.EXPORTS)),
         (f"{package}/py.typed", "py.typed.jinja", {}),
         (f"{package}/models/__init__.py", "models_init.py.jinja", views.models_init(project)),
         (f"{package}/_constants.py", "constants.py.jinja", client_views.constants(project)),
-        (f"{package}/_operations.py", "operations.py.jinja", client_views.operations(project)),
+        (
+            f"{package}/_operations/__init__.py",
+            "operations_index.py.jinja",
+            client_views.operations_index(project, found),
+        ),
+        (
+            f"{package}/_operations/_services.py",
+            "services.py.jinja",
+            client_views.services_module(project, known),
+        ),
         (f"{package}/client.py", "client.py.jinja", client_views.client(project)),
-        (f"{package}/arguments.py", "arguments.py.jinja", client_views.arguments(project)),
-        (f"{package}/cli.py", "cli.py.jinja", cli_views.cli(project)),
+        (f"{package}/client.pyi", "client.pyi.jinja", client_views.client_stub(project)),
+        (f"{package}/cli.py", "cli.py.jinja", cli_views.main_module(project)),
         (f"{package}/__main__.py", "main.py.jinja", cli_views.main_module(project)),
         ("pyproject.toml", "pyproject.toml.jinja", cli_views.pyproject(project)),
     ]
+    for group in found:
+        jobs.append(
+            (
+                f"{package}/_operations/{group.module}.py",
+                "operations.py.jinja",
+                client_views.operations_module(group, known),
+            )
+        )
     for module in project.model_modules:
         jobs.append(
             (
@@ -57,7 +76,9 @@ def render_sources(project: ResolvedProject, templates: Path | None = None) -> d
                 views.model_module(project, module),
             )
         )
-    files: dict[str, str] = {}
+    files: dict[str, str] = {
+        f"{package}/_help/{group.module}.json": client_views.help_json(group) for group in found
+    }
     for path, template, context in jobs:
         try:
             files[path] = env.get_template(template).render(**context)
@@ -110,7 +131,7 @@ def format_sources(
     jobs: int = 1,
 ) -> dict[str, str]:
     """black for every Python file, block by block; a block black has formatted before comes from the cache."""
-    blocks = {path: blocks_of(text) for path, text in sources.items() if path.endswith(".py")}
+    blocks = {path: blocks_of(text) for path, text in sources.items() if path.endswith((".py", ".pyi"))}
     keys = (
         {path: [digest("format", formatter_id(), b.source) for b in items] for path, items in blocks.items()}
         if cache

@@ -170,8 +170,9 @@ class _Enricher:
         definition = self.table.types[key]
         match = self.matches[key]
         description, schema = match.description, match.schema
-        if schema.open:
-            definition.allow_extra = True
+        # Open or closed is the description's to say: Graph's help marks every type `(Any)`, its
+        # CSDL makes only some open types (user, application); the rest refuse unknown names.
+        definition.allow_extra = schema.open
         if not definition.description and schema.description:
             definition.description = schema.description
         by_name = {p.name.lower(): p for p in self.all_properties(schema, description)}

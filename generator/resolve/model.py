@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from generator.bind.model import Binding
 
 
+# How a model module names the `models` package, through which it reaches every other class lazily.
+MODELS = "_models"
+
+
 @dataclass(slots=True)
 class ModelField:
     name: str  # Python identifier
@@ -58,12 +62,14 @@ class ModelClass:
 
 @dataclass(slots=True)
 class ModelModule:
+    """A module under <package>.models: one class, or one enum."""
+
     name: str  # Python module name under <package>.models
-    namespace: str
+    namespace: str  # the .NET namespace of its type
     classes: list[ModelClass]
     std_modules: list[str]  # standard/third-party modules the annotations use
-    model_modules: list[str]  # other model modules referenced
-    sources: list[str]  # spec paths that contributed
+    references: list[str]  # other classes and enums its annotations name (through `_models.`)
+    sources: list[str]  # spec (or description) paths that contributed
     enums: list[ModelEnum] = field(default_factory=list)
 
 

@@ -14,9 +14,10 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
-_ACRONYM = re.compile(r"([A-Z]+)([A-Z][a-z])")
-_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
-_NOT_WORD = re.compile(r"[^0-9a-zA-Z]+")
+# One rule for words: a run of capitals and digits is one word (AWS, K8S, X509, SHA256) unless a
+# lower-case letter follows, which makes its last capital the start of the next word (AWSRegion →
+# AWS Region, K8SName → K8S Name); digits after lower case stay with the word (Oauth2, Base64, Win32).
+_WORD = re.compile(r"[A-Z][A-Z0-9]*(?![a-z])|[A-Z]?[a-z][a-z0-9]*|[0-9][a-z0-9]*")
 
 # Names a generated field or parameter must not take: they would shadow what the generated code uses.
 RESERVED = (
@@ -34,11 +35,8 @@ def _ascii(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Split `ODataType`, `last_execution`, `@odata.type`, `key-vault` into lower-case words."""
-    text = _ascii(text)
-    text = _ACRONYM.sub(r"\1 \2", text)
-    text = _CAMEL.sub(r"\1 \2", text)
-    return [w.lower() for w in _NOT_WORD.split(text) if w]
+    """Split `ODataType`, `last_execution`, `@odata.type`, `key-vault`, `K8SName` into lower-case words."""
+    return [w.lower() for w in _WORD.findall(_ascii(text))]
 
 
 def snake_case(text: str) -> str:

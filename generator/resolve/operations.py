@@ -18,7 +18,7 @@ from generator.render.literals import py_string
 from generator.resolve import names
 from generator.resolve.model import ModelClass, Route
 from generator.resolve.nouns import split_name
-from generator.resolve.routes import operation
+from generator.resolve.routes import operation, plural
 from generator.resolve.types import PyType, element_type, is_mapping, is_model_type, map_type
 
 TRANSPORT = {
@@ -32,6 +32,8 @@ TRANSPORT = {
     "whatif",
     "confirm",
     "commonparameters",
+    # PowerShell's "return $true": a Python call that returns has succeeded.
+    "passthru",
 }
 ODATA_QUERY = {
     "filter": "$filter",
@@ -43,13 +45,23 @@ ODATA_QUERY = {
     "search": "$search",
 }
 HEADERS = {"consistencylevel": "ConsistencyLevel", "ifmatch": "If-Match", "ifnonematch": "If-None-Match"}
+# The OData options by the names Python SDKs give them (msgraph-sdk's `select`, `order_by`); the
+# PowerShell names (`property`, `expand_property`, `sort`) are taken as well.
+ODATA_NAMES = {
+    "$select": "select",
+    "$expand": "expand",
+    "$orderby": "order_by",
+    "$filter": "filter",
+    "$top": "top",
+    "$skip": "skip",
+    "$search": "search",
+}
 _ODATA_MARKERS = {"expandproperty", "countvariable", "consistencylevel", "pagesize"}
 _BODY = {"bodyparameter", "body"}
 _PLUMBING = {
     "all": "all",
     "pagesize": "page_size",
     "countvariable": "count",
-    "passthru": "pass_thru",
     "headers": "headers",
 }
 
@@ -65,6 +77,8 @@ class Argument:
     description: str
     path: tuple[str, ...] = ()  # a body field's JSON names, outermost first
     choices: tuple[str, ...] = ()  # the values the API description allows (an enum)
+    aliases: tuple[str, ...] = ()  # other keyword names the client takes (the PowerShell name)
+    model: ModelClass | None = None  # the model a structured value is (for the CLI's help)
 
 
 @dataclass(slots=True)
@@ -81,8 +95,20 @@ class OperationSet:
 
 
 @dataclass(slots=True)
+class ClientMethod:
+    """A method of the client: the sets of one kind of a cmdlet. PowerShell merges a list and a
+    get by key into `Get-MgUser`; Python has `list_users` and `get_user`, each with one return type."""
+
+    name: str
+    kind: str  # "list", "item", "count", or "" for every set of the cmdlet
+    sets: list[OperationSet]
+    arguments: list[Argument]  # those its sets take, in the operation's order
+    required: list[str]  # taken by every one of its sets: required in its signature
+
+
+@dataclass(slots=True)
 class Operation:
-    method: str  # Python method name
+    method: str  # the cmdlet's Python name (`get_user`); its methods are in `methods`
     cmdlet: Cmdlet
     arguments: list[Argument]
     sets: list[OperationSet]
@@ -92,6 +118,7 @@ class Operation:
     left_out: list[Route] = field(default_factory=list)
     modules: set[str] = field(default_factory=set)  # model modules the annotations use
     std: set[str] = field(default_factory=set)  # standard modules the annotations use (datetime, ...)
+    methods: list[ClientMethod] = field(default_factory=list)  # see `client_methods`
 
 
 ModelLookup = Callable[[TypeRef, str], ModelClass | None]
@@ -148,7 +175,7 @@ def build_operation(
     operation_ = Operation(method, cmdlet, [], [], body_model, response_model, response)
     arguments: dict[str, Argument] = {}
     python_names = names.unique(
-        (p.name, _python_name(p)) for p in cmdlet.parameters if p.name.lower() not in TRANSPORT
+        (p.name, _python_name(p, odata)) for p in cmdlet.parameters if p.name.lower() not in TRANSPORT
     )
     for parameter_set in cmdlet.parameter_sets or [ParameterSet("", True, cmdlet.name, [], cmdlet.line)]:
         route = by_set.get(parameter_set.name)
@@ -173,8 +200,20 @@ def build_operation(
                 annotation = _annotation(parameter, role, sp.switch, model, namespace, operation_)
                 if choices and annotation == "str":
                     annotation = "_t.Literal[" + ", ".join(py_string(c) for c in choices) + "]"
+                alias = names.argument_name(parameter.name)
+                item = element_type(parameter.type) if parameter.type else None
+                structured = body_model if role == "body" else model(item, namespace) if item else None
                 arguments[name] = Argument(
-                    name, parameter.name, role, wire, annotation, _description(parameter), path, choices
+                    name,
+                    parameter.name,
+                    role,
+                    wire,
+                    annotation,
+                    _description(parameter),
+                    path,
+                    choices,
+                    (alias,) if alias != name and role == "query" else (),
+                    structured,
                 )
             allowed.append(name)
             # ConsistencyLevel: the client sets what Graph needs; a server variable has its default.
@@ -203,13 +242,47 @@ def build_operation(
 _ROLE_ORDER = {"path": 0, "identity": 1, "body": 2, "field": 3, "extra": 4, "query": 5, "header": 6, "server": 7}
 
 
-def _python_name(parameter: Parameter) -> str:
+def _python_name(parameter: Parameter, odata: bool) -> str:
     key = parameter.name.lower()
     if key in _PLUMBING:
         return _PLUMBING[key]
     if key in _BODY:
         return "body"
+    if odata and key in ODATA_QUERY:
+        return ODATA_NAMES[ODATA_QUERY[key]]
     return names.argument_name(parameter.name)
+
+
+def client_methods(operations: list[Operation]) -> None:
+    """Each operation's client methods, named uniquely across the client.
+
+    A `Get-` cmdlet's list sets become `list_<plural noun>` (`list_users`), its other sets keep
+    the cmdlet's name (`get_user`, `get_user_count`); any other cmdlet is one method. The names
+    are claimed in a fixed order (the cmdlets' own names first), so no new cmdlet takes one away.
+    """
+    wanted: list[tuple[str, Operation, str, list[OperationSet]]] = []
+    for op in operations:
+        verb = split_name(op.cmdlet.name)[0]
+        lists = [s for s in op.sets if s.kind == "list"]
+        if verb == "Get" and lists and op.method.startswith("get_"):
+            wanted.append((_listing(op.method), op, "list", lists))
+            rest = [s for s in op.sets if s.kind != "list"]
+            for kind in sorted({s.kind for s in rest}):
+                wanted.append((op.method, op, kind, [s for s in rest if s.kind == kind]))
+        elif op.sets:
+            wanted.append((op.method, op, "", list(op.sets)))
+    chosen = names.unique((f"{op.method}\0{kind}", name) for name, op, kind, _ in wanted)
+    for name, op, kind, sets in wanted:
+        taken = [a for a in op.arguments if any(a.name in s.allowed for s in sets)]
+        required = [a.name for a in taken if all(a.name in s.required for s in sets)]
+        op.methods.append(ClientMethod(chosen[f"{op.method}\0{kind}"], kind, sets, taken, required))
+
+
+def _listing(method: str) -> str:
+    """`get_application_owner` → `list_application_owners`."""
+    words = method.split("_")[1:]
+    words[-1] = plural(words[-1])
+    return "_".join(["list", *words])
 
 
 def _role(
@@ -282,13 +355,16 @@ def _annotation(
         if found is None:
             return None
         op.modules.add(found.module)
-        return f"_m_{found.module}.{found.name}"
+        return f"_m.{found.name}"  # the client's stub imports the `models` package as `_m`
 
     py: PyType = map_type(ref, model_name)
     op.std.update(py.modules)
     if role == "extra" or is_mapping(ref):
         return "_t.Mapping[str, _t.Any]"
-    if role in ("body", "identity") or (is_model_type(element_type(ref)) and not ref.array_rank):
+    if role == "body":  # a model, its JSON as a mapping, or JSON text
+        model_or_map = f"{py.annotation} | " if py.annotation != "_t.Any" else ""
+        return f"{model_or_map}_t.Mapping[str, _t.Any] | str"
+    if role == "identity" or (is_model_type(element_type(ref)) and not ref.array_rank):
         return (
             f"{py.annotation} | _t.Mapping[str, _t.Any]"
             if py.annotation != "_t.Any"

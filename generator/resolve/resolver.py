@@ -16,9 +16,9 @@ from generator.resolve.flatten import flattened
 from generator.read.routes_file import RoutesFile
 from generator.resolve.merge import PropertyDef, TypeDef, TypeKey, TypeTable, WireType, collect, default_namespace
 from generator.resolve.described import enrich
-from generator.resolve.model import ModelClass, ModelEnum, ModelField, ModelModule, ResolvedProject, Route
+from generator.resolve.model import MODELS, ModelClass, ModelEnum, ModelField, ModelModule, ResolvedProject, Route
 from generator.resolve.nouns import noun_prefixes
-from generator.resolve.operations import build_operation, method_names, odata_modules
+from generator.resolve.operations import build_operation, client_methods, method_names, odata_modules
 from generator.resolve.routes import route_table
 from generator.resolve.types import element_type, is_model_type, map_type, map_wire
 
@@ -31,33 +31,32 @@ def resolve(
     table = collect(cmdlets)
     described = enrich(table, cmdlets, bound)
     class_names = _class_names(table, config)
-    # Unique: namespaces differing only in case or punctuation would otherwise share one module.
-    namespaces = {key[0] for key in table.types} | {key[0] for key in table.enums}
-    module_names = names.unique((ns, names.module_name(ns)) for ns in namespaces)
+    # One module per class and per enum, named after it: importing one builds no other (references
+    # between them resolve on first use, through the lazy `models` package).
+    keys = sorted(set(table.types) | set(table.enums))
+    module_names = names.unique((class_names[k], names.module_name(class_names[k])) for k in keys)
+    module_of = {k: module_names[class_names[k]] for k in keys}
     diagnostics = list(table.diagnostics) + described
-    enums: dict[str, list[ModelEnum]] = defaultdict(list)
+    modules = []
     for key, enum in sorted(table.enums.items()):
-        module = module_names[key[0]]
-        enums[module].append(
-            ModelEnum(
-                class_names[key],
-                enum.name,
-                enum.values,
-                enum.flags,
-                enum.evolvable,
-                clean_description(enum.description),
-                enum.origin,
-                module,
-            )
+        module = module_of[key]
+        model_enum = ModelEnum(
+            class_names[key],
+            enum.name,
+            enum.values,
+            enum.flags,
+            enum.evolvable,
+            clean_description(enum.description),
+            enum.origin,
+            module,
         )
-    by_module: dict[str, list[ModelClass]] = defaultdict(list)
-    uses: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-    sources: dict[str, set[str]] = defaultdict(set)
+        modules.append(ModelModule(module, key[0], [], ["typing"], [], [enum.origin.rpartition(":")[0]], [model_enum]))
     for key in sorted(table.types):
         definition = table.types[key]
-        module = module_names[definition.namespace]
-        std, models = uses[module]
-        fields, flat = _fields(definition, table, class_names, module_names, config, std, models, diagnostics)
+        module = module_of[key]
+        std: set[str] = set()
+        models: set[str] = set()
+        fields, flat = _fields(key, definition, table, class_names, config, std, models, diagnostics)
         if not definition.expanded:
             origin = definition.origins[0] if definition.origins else ""
             diagnostics.append(
@@ -68,36 +67,21 @@ def resolve(
                     f"type {definition.name} is never expanded in a NOTES tree; generated as an open model",
                 )
             )
-        by_module[module].append(
-            ModelClass(
-                name=class_names[key],
-                source_type=definition.name,
-                namespace=definition.namespace,
-                description=clean_description(definition.description),
-                fields=fields,
-                allow_extra=definition.allow_extra or not definition.expanded,
-                expanded=definition.expanded,
-                origins=sorted(definition.origins),
-                module=module,
-                flattened=flat,
-            )
+        model_class = ModelClass(
+            name=class_names[key],
+            source_type=definition.name,
+            namespace=definition.namespace,
+            description=clean_description(definition.description),
+            fields=fields,
+            allow_extra=definition.allow_extra or not definition.expanded,
+            expanded=definition.expanded,
+            origins=sorted(definition.origins),
+            module=module,
+            flattened=flat,
         )
-        sources[module].update(origin.rpartition(":")[0] for origin in definition.origins)
-    modules = []
-    for ns, module in sorted(module_names.items(), key=lambda item: item[1]):
-        std, models = uses[module]
-        classes = sorted(by_module[module], key=lambda c: c.name)
-        modules.append(
-            ModelModule(
-                module,
-                ns,
-                classes,
-                sorted(std),
-                sorted(models - {module}),
-                sorted(sources[module]),
-                enums[module],
-            )
-        )
+        sources = sorted({origin.rpartition(":")[0] for origin in definition.origins})
+        modules.append(ModelModule(module, key[0], [model_class], sorted(std), sorted(models), sources))
+    modules.sort(key=lambda m: m.name)
     project = ResolvedProject(config.package, modules, cmdlets, diagnostics, program=config.program)
     project.diagnostics.extend(bound.diagnostics)
     _operations(project, table, class_names, config, routes or RoutesFile(""), bound)
@@ -145,7 +129,7 @@ def _operations(
     methods = method_names(cmdlets, prefixes)
     odata = odata_modules(cmdlets)
     by_name = {c.name: c for c in classes.values()}
-    project.operations = sorted(
+    operations = sorted(
         (
             build_operation(
                 c,
@@ -161,6 +145,8 @@ def _operations(
         ),
         key=lambda op: op.method,
     )
+    client_methods(operations)
+    project.operations = operations
 
 
 def _class_names(table: TypeTable, config: Config) -> dict[TypeKey, str]:
@@ -235,16 +221,16 @@ def _choose(
 
 
 def _fields(
+    own: TypeKey,
     definition: TypeDef,
     table: TypeTable,
     class_names: dict[TypeKey, str],
-    module_names: dict[str, str],
     config: Config,
     std: set[str],
     models: set[str],
     diagnostics: list[Diagnostic],
 ) -> tuple[list[ModelField], dict[str, tuple[str, ...]]]:
-    own_module = module_names[definition.namespace]
+    """The fields of a class; `models` gets the classes and enums their annotations name."""
     flat = flattened(definition, table)
     for key, nested in flat.items():
         prop = definition.properties[key]
@@ -271,9 +257,10 @@ def _fields(
         def by_key(key: TypeKey) -> str | None:
             if key not in class_names:
                 return None
-            module = module_names[key[0]]
-            models.add(module)
-            return class_names[key] if module == own_module else f"_m_{module}.{class_names[key]}"
+            if key == own:
+                return class_names[key]
+            models.add(class_names[key])
+            return f"{MODELS}.{class_names[key]}"
 
         def model_annotation(ref: TypeRef, namespace: str = prop.namespace) -> str | None:
             return by_key(table.lookup(ref, namespace))

@@ -54,7 +54,7 @@ def test_patch_body(graph: FakeGraph, run: Callable[..., Any], sdk: SimpleNamesp
 
     async def body(client: Any) -> tuple[Any, Any]:
         updated = await client.update_application_synchronization_job(
-            application_id=APP, synchronization_job_id=JOB, schedule=schedule, pass_thru=True
+            application_id=APP, synchronization_job_id=JOB, schedule=schedule
         )
         category = await client.update_user_outlook_master_category(
             input_object={"userId": "u-1", "outlookCategoryId": "cat-1"}, body={"color": "preset3"}
@@ -69,7 +69,7 @@ def test_patch_body(graph: FakeGraph, run: Callable[..., Any], sdk: SimpleNamesp
     )
     assert patch_job.json() == {"schedule": {"expiration": "2026-12-31T23:00:00Z", "interval": "PT40M"}}
     assert_sent_by_client(patch_job, body=True)
-    assert updated is True
+    assert updated is None  # 204 No Content
     assert (patch_category.method, patch_category.path) == (
         "PATCH",
         "/beta/users/u-1/outlook/masterCategories/cat-1",
@@ -129,8 +129,8 @@ def test_paging_with_async_for(graph: FakeGraph, run: Callable[..., Any], sdk: S
     graph.reply(200, {"value": [{"id": "u-4"}]})
 
     async def body(client: Any) -> list[Any]:
-        users = await client.get_beta_user(all=True, filter="accountEnabled eq true")
-        assert isinstance(users, AsyncIterator)
+        users = client.list_beta_users(all=True, filter="accountEnabled eq true")
+        assert isinstance(users, AsyncIterator)  # no await: `async for` it directly
         return [user async for user in users]
 
     users = run(body)
@@ -153,7 +153,7 @@ def test_paging_with_top(graph: FakeGraph, run: Callable[..., Any]) -> None:
     graph.reply(200, {"value": [{"id": "u-3"}, {"id": "u-4"}]})
 
     async def body(client: Any) -> list[Any]:
-        return [user async for user in await client.get_user(all=True, top=3, page_size=2)]
+        return [user async for user in client.list_users(all=True, top=3, page_size=2)]
 
     assert len(run(body)) == 3
     assert [r.query for r in graph.received] == [{"$top": "2"}, {"$skiptoken": "2"}]
@@ -170,8 +170,8 @@ def test_credential_and_dry_run(graph: FakeGraph, run: Callable[..., Any], sdk: 
     graph.reply(204)
 
     async def body(client: Any) -> Any:
-        prepared = await client.start_application_synchronization_job(
-            application_id=APP, synchronization_job_id=JOB, dry_run=True
+        prepared = client.prepare(
+            client.start_application_synchronization_job, application_id=APP, synchronization_job_id=JOB
         )
         assert graph.received == []
         await client.start_application_synchronization_job(application_id=APP, synchronization_job_id=JOB)

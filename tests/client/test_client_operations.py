@@ -32,13 +32,14 @@ JOB_JSON = {
 }
 
 
-def test_every_operation_has_a_test(sdk: SimpleNamespace) -> None:
-    specs = [v for v in vars(sdk.operations).values() if isinstance(v, sdk.runtime.OperationSpec)]
-    assert len(specs) == 20
+def test_every_method_has_a_test(sdk: SimpleNamespace) -> None:
+    methods = sdk.operations.METHODS
+    assert len(methods) == 24  # 20 cmdlets; a Get- cmdlet's lists are methods of their own
+    assert len({cmdlet for cmdlet, _ in methods.values()}) == 20
     tests = {name for name in vars(sys.modules[__name__]) if name.startswith("test_")}
-    assert sorted(s.name for s in specs if f"test_{s.name}" not in tests) == []
-    for spec in specs:  # and every one is a method of both clients
-        assert callable(getattr(sdk.Client, spec.name)) and callable(getattr(sdk.AsyncClient, spec.name))
+    assert sorted(name for name in methods if f"test_{name}" not in tests) == []
+    for name in methods:  # and every one is a method of both clients
+        assert callable(getattr(sdk.Client, name)) and callable(getattr(sdk.AsyncClient, name))
 
 
 # ------------------------------------------------------------------------------- one test per method
@@ -94,7 +95,7 @@ def test_get_application_count(graph: FakeGraph, client: Any) -> None:
     assert result == 42 and type(result) is int
 
 
-def test_get_application_owner(graph: FakeGraph, client: Any, sdk: SimpleNamespace) -> None:
+def test_list_application_owners(graph: FakeGraph, client: Any, sdk: SimpleNamespace) -> None:
     graph.reply(
         200,
         {
@@ -105,7 +106,7 @@ def test_get_application_owner(graph: FakeGraph, client: Any, sdk: SimpleNamespa
             ],
         },
     )
-    result = client.get_application_owner(application_id=APP)
+    result = client.list_application_owners(application_id=APP)
     request = graph.only()
     assert (request.method, request.path) == ("GET", f"/v1.0/applications/{APP}/owners")
     assert request.query == {}
@@ -128,11 +129,11 @@ def test_get_application_synchronization_job(graph: FakeGraph, client: Any, sdk:
     assert result.schedule.expiration == dt.datetime(2026, 12, 31, 23, tzinfo=UTC)
 
 
-def test_get_application_synchronization_job__list(
+def test_list_application_synchronization_jobs(
     graph: FakeGraph, client: Any, sdk: SimpleNamespace
 ) -> None:
     graph.reply(200, {"value": [JOB_JSON]})
-    result = client.get_application_synchronization_job(application_id=APP)
+    result = client.list_application_synchronization_jobs(application_id=APP)
     request = graph.only()
     assert (request.method, request.path) == ("GET", JOBS)
     assert isinstance(result, sdk.client.Page)
@@ -213,9 +214,9 @@ def test_get_user(graph: FakeGraph, client: Any, sdk: SimpleNamespace) -> None:
     assert result.model_extra == {"manager": manager}
 
 
-def test_get_user__search_list(graph: FakeGraph, client: Any, sdk: SimpleNamespace) -> None:
+def test_list_users(graph: FakeGraph, client: Any, sdk: SimpleNamespace) -> None:
     graph.reply(200, {"@odata.count": 1, "value": [{"id": USER, "displayName": "Adele Vance"}]})
-    result = client.get_user(search='"displayName:Adele"', count=True, top=5)
+    result = client.list_users(search='"displayName:Adele"', count=True, top=5)
     request = graph.only()
     assert (request.method, request.path) == ("GET", "/v1.0/users")
     assert request.query == {"$search": '"displayName:Adele"', "$top": "5", "$count": "true"}
@@ -255,10 +256,7 @@ def test_new_application_owner_by_ref(graph: FakeGraph, client: Any) -> None:
     owner = f"https://graph.microsoft.com/v1.0/directoryObjects/{USER}"
     graph.reply(204).reply(204)
     assert client.new_application_owner_by_ref(application_id=APP, body={"@odata.id": owner}) is None
-    assert (
-        client.new_application_owner_by_ref(application_id=APP, body={"@odata.id": owner}, pass_thru=True)
-        is True
-    )
+    assert client.new_application_owner_by_ref(application_id=APP, body=f'{{"@odata.id": "{owner}"}}') is None
     for request in graph.received:
         assert (request.method, request.path) == ("POST", f"/v1.0/applications/{APP}/owners/$ref")
         assert request.raw_path == f"/v1.0/applications/{APP}/owners/$ref"
@@ -289,7 +287,7 @@ def test_new_application_synchronization_job(graph: FakeGraph, client: Any, sdk:
 def test_remove_application(graph: FakeGraph, client: Any) -> None:
     graph.reply(204).reply(204)
     assert client.remove_application(application_id=APP) is None
-    assert client.remove_application(application_id=APP, if_match='W/"etag-7"', pass_thru=True) is True
+    assert client.remove_application(application_id=APP, if_match='W/"etag-7"') is None
     first, second = graph.received
     for request in (first, second):
         assert (request.method, request.path) == ("DELETE", f"/v1.0/applications/{APP}")
@@ -329,10 +327,8 @@ def test_start_application_synchronization_job(graph: FakeGraph, client: Any) ->
         client.start_application_synchronization_job(application_id=APP, synchronization_job_id=JOB) is None
     )
     assert (
-        client.start_application_synchronization_job(
-            application_id=APP, synchronization_job_id=JOB, pass_thru=True
-        )
-        is True
+        client.start_application_synchronization_job(input_object={"applicationId": APP, "synchronizationJobId": JOB})
+        is None
     )
     for request in graph.received:
         assert (request.method, request.path) == ("POST", f"{JOBS}/{JOB}/start")
@@ -364,9 +360,9 @@ def test_update_application_synchronization_job(graph: FakeGraph, client: Any, s
     )
     assert (
         client.update_application_synchronization_job(
-            application_id=APP, synchronization_job_id=JOB, schedule_state="Paused", pass_thru=True
+            application_id=APP, synchronization_job_id=JOB, schedule_state="Paused"
         )
-        is True
+        is None
     )
     first, second = graph.received
     for request in (first, second):
@@ -574,11 +570,11 @@ def test_odata_options(graph: FakeGraph, client: Any, sdk: SimpleNamespace) -> N
             "@odata.nextLink": graph.url("/v1.0/applications?$skiptoken=X"),
         },
     )
-    page = client.get_application(
+    page = client.list_applications(
         filter="startswith(displayName,'Contoso')",
-        property=["id", "displayName", "appId"],
-        expand_property=["owners"],
-        sort=["displayName desc", "createdDateTime"],
+        select=["id", "displayName", "appId"],
+        expand=["owners"],
+        order_by=["displayName desc", "createdDateTime"],
         top=10,
         skip=5,
         search='"displayName:HR"',
@@ -604,9 +600,30 @@ def test_odata_options(graph: FakeGraph, client: Any, sdk: SimpleNamespace) -> N
     assert page.next_link == graph.url("/v1.0/applications?$skiptoken=X")
 
 
+def test_list_applications(graph: FakeGraph, client: Any) -> None:
+    """The PowerShell names of the OData options are taken too: `property` is `select`."""
+    graph.reply(200, {"value": [{"id": APP}]})
+    page = client.list_applications(property=["id"], expand_property=["owners"], sort=["displayName"])
+    request = graph.only()
+    assert request.query == {"$select": "id", "$expand": "owners", "$orderby": "displayName"}
+    assert [a.id for a in page] == [APP] and not page.has_next_page() and page.next_page() is None
+
+
+def test_list_beta_users(graph: FakeGraph, client: Any, sdk: SimpleNamespace) -> None:
+    graph.reply(200, {"value": [{"id": USER}], "@odata.nextLink": graph.url("/beta/users?$skiptoken=2")})
+    graph.reply(200, {"value": [{"id": "u-2"}]})
+    first = client.list_beta_users(select=["id"])
+    second = first.next_page()
+    assert [u.id for u in first] == [USER] and [u.id for u in second] == ["u-2"]
+    assert isinstance(second, sdk.client.Page) and second.next_page() is None
+    listed, followed = graph.received
+    assert (listed.path, listed.query) == ("/beta/users", {"$select": "id"})
+    assert (followed.path, followed.query) == ("/beta/users", {"$skiptoken": "2"})
+
+
 def test_filter_alone_needs_no_consistency_level(graph: FakeGraph, client: Any) -> None:
     graph.reply(200, {"value": []})
-    assert client.get_application(filter="appId eq '1'") == []
+    assert client.list_applications(filter="appId eq '1'") == []
     request = graph.only()
     assert request.query == {"$filter": "appId eq '1'"}
     assert "ConsistencyLevel" not in request.headers
@@ -614,7 +631,7 @@ def test_filter_alone_needs_no_consistency_level(graph: FakeGraph, client: Any) 
 
 def test_explicit_consistency_level_and_headers(graph: FakeGraph, client: Any) -> None:
     graph.reply(200, {"value": []}).reply(200, {"id": USER})
-    client.get_application(consistency_level="eventual", filter="appId eq '1'")
+    client.list_applications(consistency_level="eventual", filter="appId eq '1'")
     client.get_user(user_id=USER, headers={"Prefer": 'outlook.timezone="UTC"', "x-ms-trace": "t-1"})
     listed, got = graph.received
     assert listed.headers["ConsistencyLevel"] == "eventual"
@@ -643,7 +660,7 @@ def test_missing_key_names_what_is_missing(client: Any) -> None:
         client.get_application_synchronization_job()
     text = str(caught.value)
     assert "matches no parameter set" in text
-    assert "List: missing application_id" in text
+    assert "List:" not in text  # the list is `list_application_synchronization_jobs`
     assert "Get: missing application_id, synchronization_job_id" in text
     assert "GetViaIdentity: missing input_object" in text
 
@@ -656,6 +673,8 @@ def test_key_and_identity_together_conflict(client: Any) -> None:
 def test_list_options_on_a_get_set_conflict(client: Any) -> None:
     with pytest.raises(TypeError, match=r"Get: does not take filter"):
         client.get_application(application_id=APP, filter="x eq 1")
+    with pytest.raises(TypeError, match=r"List: does not take application_id"):
+        client.list_applications(application_id=APP)
 
 
 def test_several_matching_sets_name_the_sets(sdk: SimpleNamespace) -> None:
@@ -668,7 +687,7 @@ def test_several_matching_sets_name_the_sets(sdk: SimpleNamespace) -> None:
             name,
             False,
             "GET",
-            "https://graph.microsoft.com/v1.0",
+            r.Service("https://graph.microsoft.com/v1.0"),
             "/things",
             "list",
             r.names(""),
@@ -677,21 +696,20 @@ def test_several_matching_sets_name_the_sets(sdk: SimpleNamespace) -> None:
         )
 
     op = r.OperationSpec(
-        "get_thing",
         "Get-MgThing",
         (r.Arg("filter", "query", "$filter"),),
         (one_set("ListA"), one_set("ListB")),
     )
     with pytest.raises(TypeError) as caught:
-        r.choose_set(op, {"filter"})
+        r.choose_set(op, {"filter"}, "list", "list_things")
     text = str(caught.value)
-    assert "get_thing() matches several parameter sets of Get-MgThing" in text
+    assert "list_things() matches several parameter sets of Get-MgThing" in text
     assert "ListA: matches too" in text and "ListB: matches too" in text
 
 
 def test_unknown_keyword_is_a_type_error(graph: FakeGraph, client: Any) -> None:
     with pytest.raises(
-        TypeError, match=r"new_application\(\) got an unexpected keyword argument 'display_nam'"
+        TypeError, match=r"new_application\(\) got an unexpected keyword argument 'display_nam'; did you mean 'display_name'\?"
     ):
         client.new_application(display_nam="Contoso HR")
     with pytest.raises(TypeError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 import email.utils
 import socket
 import ssl
@@ -99,11 +100,19 @@ def test_credential_scope_is_the_services_even_with_another_base_url(
     assert graph.only().headers["Authorization"] == "Bearer az-token-1"
 
 
-def test_no_credential_sends_no_authorization(graph: FakeGraph, make_client: Callable[..., Any]) -> None:
+def test_no_credential_sends_no_authorization_and_says_so_once(
+    graph: FakeGraph, make_client: Callable[..., Any], sdk: SimpleNamespace
+) -> None:
     client = make_client(None)
-    graph.reply(200, {"id": APP})
-    client.get_application(application_id=APP)
-    assert_sent_by_client(graph.only(), body=False, token=None)
+    graph.reply(200, {"id": APP}).reply(200, {"id": APP})
+    with pytest.warns(sdk.client.MissingCredentialWarning, match="no credential given") as caught:
+        client.get_application(application_id=APP)
+    assert caught[0].filename == __file__  # it points at the call, not into the package
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        client.get_application(application_id=APP)  # once per client
+    for request in graph.received:
+        assert_sent_by_client(request, body=False, token=None)
 
 
 def test_unusable_credential_is_a_type_error(make_client: Callable[..., Any]) -> None:
@@ -297,7 +306,7 @@ def _three_pages(graph: FakeGraph) -> None:
 
 def test_all_pages_through_next_links(graph: FakeGraph, client: Any, sdk: SimpleNamespace) -> None:
     _three_pages(graph)
-    result = client.get_application(all=True, filter="startswith(displayName,'C')")
+    result = client.list_applications(all=True, filter="startswith(displayName,'C')")
     assert isinstance(result, Iterator) and not isinstance(result, list)
     items = list(result)
     assert [a.id for a in items] == ["app-1", "app-2", "app-3", "app-4", "app-5"]
@@ -318,7 +327,7 @@ def test_all_pages_through_next_links(graph: FakeGraph, client: Any, sdk: Simple
 def test_all_with_top_limits_the_total(graph: FakeGraph, client: Any) -> None:
     _three_pages(graph)
     graph.replies.pop()  # the third page is never asked for
-    items = list(client.get_application(all=True, top=3))
+    items = list(client.list_applications(all=True, top=3))
     assert [a.id for a in items] == ["app-1", "app-2", "app-3"]
     assert len(graph.received) == 2
     assert graph.received[0].query == {"$top": "3"}
@@ -327,14 +336,14 @@ def test_all_with_top_limits_the_total(graph: FakeGraph, client: Any) -> None:
 def test_all_with_top_stops_at_the_page_boundary(graph: FakeGraph, client: Any) -> None:
     _three_pages(graph)
     graph.replies.pop()
-    items = list(client.get_application(all=True, top=4, page_size=2))
+    items = list(client.list_applications(all=True, top=4, page_size=2))
     assert [a.id for a in items] == ["app-1", "app-2", "app-3", "app-4"]
     assert len(graph.received) == 2
 
 
 def test_all_with_page_size(graph: FakeGraph, client: Any) -> None:
     _three_pages(graph)
-    items = list(client.get_application_owner(application_id=APP, all=True, page_size=2, top=10))
+    items = list(client.list_application_owners(application_id=APP, all=True, page_size=2, top=10))
     assert len(items) == 5
     first = graph.received[0]
     assert (first.path, first.query) == (f"/v1.0/applications/{APP}/owners", {"$top": "2"})
@@ -345,10 +354,10 @@ def test_without_all_one_page(graph: FakeGraph, client: Any, sdk: SimpleNamespac
     _three_pages(graph)
     graph.replies.pop()
     graph.replies.pop()
-    page = client.get_application(top=2)
+    page = client.list_applications(top=2)
     assert isinstance(page, sdk.client.Page)
     assert [a.id for a in page] == ["app-1", "app-2"]
-    assert page.next_link == graph.url("/v1.0/applications?$skiptoken=page-2")
+    assert page.next_link == graph.url("/v1.0/applications?$skiptoken=page-2") and page.has_next_page()
     assert graph.only().query == {"$top": "2"}
 
 
@@ -358,19 +367,19 @@ def test_paging_retries_a_throttled_page(graph: FakeGraph, client: Any, sleeps: 
     )
     graph.reply(429, headers={"Retry-After": "3"})
     graph.reply(200, {"value": [{"id": "app-2"}]})
-    assert [a.id for a in client.get_application(all=True)] == ["app-1", "app-2"]
+    assert [a.id for a in client.list_applications(all=True)] == ["app-1", "app-2"]
     assert sleeps == [3]
     assert [r.query for r in graph.received] == [{}, {"$skiptoken": "2"}, {"$skiptoken": "2"}]
 
 
 # ---------------------------------------------------------------------------------------- dry run
 def test_dry_run_sends_nothing(graph: FakeGraph, client: Any, sdk: SimpleNamespace) -> None:
-    prepared = client.update_application_synchronization_job(
+    prepared = client.prepare(
+        client.update_application_synchronization_job,
         application_id=APP,
         synchronization_job_id=JOB,
         schedule_interval=dt.timedelta(hours=1),
         headers={"Authorization": "Bearer other-secret"},
-        dry_run=True,
     )
     assert isinstance(prepared, sdk.client.PreparedRequest)
     assert prepared.method == "PATCH"
@@ -387,7 +396,7 @@ def test_dry_run_sends_nothing(graph: FakeGraph, client: Any, sdk: SimpleNamespa
 
 
 def test_dry_run_of_a_query(client: Any, graph: FakeGraph) -> None:
-    prepared = client.get_user(search='"displayName:Adele"', count=True, dry_run=True)
+    prepared = client.prepare(client.list_users, search='"displayName:Adele"', count=True)
     assert prepared.url == f"{graph.origin}/v1.0/users?$search=%22displayName%3AAdele%22&$count=true"
     assert prepared.headers["ConsistencyLevel"] == "eventual"
     assert prepared.json is None
@@ -397,15 +406,15 @@ def test_dry_run_of_a_query(client: Any, graph: FakeGraph) -> None:
 def test_dry_run_without_base_url_shows_graph(sdk: SimpleNamespace) -> None:
     client = sdk.Client(TOKEN)
     assert (
-        client.get_beta_user(user_id="u 1", dry_run=True).url
+        client.prepare(client.get_beta_user, user_id="u 1").url
         == "https://graph.microsoft.com/beta/users/u%201"
     )
-    assert client.get_user(user_id="u", dry_run=True).url == "https://graph.microsoft.com/v1.0/users/u"
+    assert client.prepare(client.get_user, user_id="u").url == "https://graph.microsoft.com/v1.0/users/u"
 
 
 def test_dry_run_still_checks_parameter_sets(client: Any) -> None:
     with pytest.raises(TypeError, match="matches no parameter set"):
-        client.get_application_synchronization_job(synchronization_job_id=JOB, dry_run=True)
+        client.prepare(client.get_application_synchronization_job, synchronization_job_id=JOB)
 
 
 # ----------------------------------------------------------------------------------- cold start
@@ -417,21 +426,22 @@ heavy = (
     "httpx._main",
     "click",
     "rich",
-    "graph_sdk.models.microsoft_graph_power_shell_models",
-    "graph_sdk.arguments",
+    "graph_sdk.models.application",
+    "graph_sdk._operations.application",
 )
+print(sorted(name for name in heavy if name in sys.modules))
+client = graph_sdk.client.Client("token")
+client.prepare(client.get_application, application_id="a")  # its operation's module, no model yet
 print(sorted(name for name in heavy if name in sys.modules))
 import httpx._main  # hidden for graph_sdk's own import only: still importable afterwards
 print(httpx._main.__name__)
-import graph_sdk.arguments  # the keyword-argument TypedDicts exist at run time too, when imported
-print(sorted(graph_sdk.arguments.GetUserArgs.__optional_keys__ & {"user_id", "filter", "top"}))
 """
 
 
 def test_importing_the_client_leaves_out_what_one_request_does_not_need() -> None:
     """What `make bench` measures as the cold start: no asyncio (async clients import it), no
-    httpx command-line client (click, rich), no model module until a response needs one, no
-    keyword-argument TypedDicts (type checkers import them)."""
+    httpx command-line client (click, rich), no operation until a method is first used (then
+    only its noun's module), no model module until a response needs one."""
     import subprocess
     import sys
 
@@ -440,4 +450,4 @@ def test_importing_the_client_leaves_out_what_one_request_does_not_need() -> Non
     done = subprocess.run(
         [sys.executable, "-c", IMPORT_FOOTPRINT], cwd=GENERATED, capture_output=True, text=True, check=True
     )
-    assert done.stdout.splitlines() == ["[]", "httpx._main", "['filter', 'top', 'user_id']"]
+    assert done.stdout.splitlines() == ["[]", "['graph_sdk._operations.application']", "httpx._main"]

@@ -84,9 +84,11 @@ def test_a_description_with_a_tab_goes_to_the_json_schema_and_the_docstring_stay
     assert generated_class("a\ttab", folder).__doc__ == "a\ttab"
 
 
-def test_an_open_model_keeps_its_extra_setting_next_to_the_description() -> None:
+def test_an_open_model_says_so_beside_its_exact_description() -> None:
     model = model_class("a\ttab")
     model.allow_extra = True
-    assert views._model_class(model)["config"] == (
-        'model_config = _pd.ConfigDict(extra="allow", json_schema_extra={"description": "a\\ttab"})'
-    )
+    view = views._model_class(model)
+    assert view["open"] == "_extensible: _t.ClassVar[bool] = True"
+    assert view["config"] == 'model_config = _pd.ConfigDict(json_schema_extra={"description": "a\\ttab"})'
+    model.allow_extra = False
+    assert views._model_class(model)["open"] == ""

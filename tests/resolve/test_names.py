@@ -225,3 +225,23 @@ def test_unique_is_independent_of_input_order_and_case_insensitively_distinct(
     assert len({value.lower() for value in chosen.values()}) == len(chosen)
     for source, wanted in pairs:
         assert chosen[source].startswith(wanted)
+
+
+@pytest.mark.parametrize(
+    ("name", "snake"),
+    [
+        ("AWSRegionId", "aws_region_id"),
+        ("K8SName", "k8s_name"),
+        ("I18NConfig", "i18n_config"),
+        ("X509Certificate", "x509_certificate"),
+        ("SHA256Hash", "sha256_hash"),
+        ("Oauth2PermissionScopes", "oauth2_permission_scopes"),
+        ("Win32LobApp", "win32_lob_app"),
+        ("V2Api", "v2_api"),
+        ("displayName", "display_name"),
+        ("@odata.type", "odata_type"),
+    ],
+)
+def test_acronyms_and_digits_follow_one_rule(name: str, snake: str) -> None:
+    """A run of capitals and digits is one word until a lower-case letter starts the next one."""
+    assert names.snake_case(name) == snake

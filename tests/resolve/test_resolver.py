@@ -227,7 +227,7 @@ def test_class_names_strip_the_interface_i_and_the_vendor_prefix() -> None:
     project = resolve([job], config())
     cls = by_source(project)[(GRAPH, "IMicrosoftGraphSynchronizationJob")]
     assert cls.name == "SynchronizationJob"
-    assert project.class_index() == {"SynchronizationJob": "microsoft_graph_power_shell_models"}
+    assert project.class_index() == {"SynchronizationJob": "synchronization_job"}  # a module of its own
 
 
 def test_vendor_prefix_only_applies_to_its_namespace_and_at_a_word_boundary() -> None:
@@ -259,10 +259,7 @@ def test_same_type_in_two_namespaces_gets_distinct_names() -> None:
     found = by_source(project)
     assert found[(GRAPH, "IMicrosoftGraphUser")].name == "User"
     assert found[(BETA, "IMicrosoftGraphUser")].name == "BetaUser"
-    assert project.class_index() == {
-        "User": "microsoft_graph_power_shell_models",
-        "BetaUser": "microsoft_graph_beta_power_shell_models",
-    }
+    assert project.class_index() == {"User": "user", "BetaUser": "beta_user"}
     assert serialize.to_json(resolve(list(reversed(_two_users())), config())) == serialize.to_json(project)
 
 
@@ -412,23 +409,24 @@ def test_nested_types_are_defined_and_referenced() -> None:
     project = resolve([foo], config())
     found = classes(project)
     assert set(found) == {"Foo", "Bar", "Baz"}
-    assert fields(found["Foo"])["Bars"].annotation == "list[Bar] | None"
-    assert fields(found["Foo"])["Baz"].annotation == "Baz | None"
+    # Another class is reached through the lazy `models` package, resolved when first used.
+    assert fields(found["Foo"])["Bars"].annotation == "list[_models.Bar] | None"
+    assert fields(found["Foo"])["Baz"].annotation == "_models.Baz | None"
     assert [f.annotation for f in found["Bar"].fields] == ["int | None"]
     assert found["Baz"].expanded is False  # named but never described
-    assert project.model_modules[0].model_modules == []  # no import of its own module
+    modules = {m.name: m for m in project.model_modules}
+    assert modules["foo"].references == ["Bar", "Baz"] and modules["bar"].references == []
 
 
-def test_a_reference_to_another_namespace_uses_a_module_alias() -> None:
+def test_a_reference_to_another_namespace_goes_through_the_models_package() -> None:
     foo = body("New-Foo", "IFoo", "  - `[Bar <IBar>]`: \n", namespace="Contoso.A.Models")
     bar = body("New-Bar", "IBar", "  - `[Name <String>]`: \n", namespace="Contoso.B.Models")
     project = resolve([foo, bar], config())
     modules = {m.namespace: m for m in project.model_modules}
     a, b = modules["Contoso.A.Models"], modules["Contoso.B.Models"]
-    assert (a.name, b.name) == ("contoso_a_models", "contoso_b_models")
-    assert fields(classes(project)["Foo"])["Bar"].annotation == "_m_contoso_b_models.Bar | None"
-    assert a.model_modules == ["contoso_b_models"]
-    assert b.model_modules == []
+    assert (a.name, b.name) == ("foo", "bar")
+    assert fields(classes(project)["Foo"])["Bar"].annotation == "_models.Bar | None"
+    assert a.references == ["Bar"] and b.references == []
 
 
 def test_namespaces_with_the_same_module_name_get_distinct_modules() -> None:
@@ -453,12 +451,12 @@ def test_seed_resolves_to_a_synchronization_job(seed: ResolvedProject) -> None:
     assert job.namespace == GRAPH
     assert job.expanded and not job.allow_extra
     by_name = {f.name: f for f in job.fields}
-    assert by_name["status"].annotation == "SynchronizationStatus | None"
+    assert by_name["status"].annotation == "_models.SynchronizationStatus | None"
     assert by_name["status"].wire_name == "status"
     assert by_name["schedule_expiration"].annotation == "_pd.AwareDatetime | None"
     assert by_name["schedule_interval"].annotation == "_dt.timedelta | None"
-    assert by_name["schema_directories"].annotation == "list[DirectoryDefinition] | None"
-    assert by_name["synchronization_job_settings"].annotation == "list[KeyValuePair] | None"
+    assert by_name["schema_directories"].annotation == "list[_models.DirectoryDefinition] | None"
+    assert by_name["synchronization_job_settings"].annotation == "list[_models.KeyValuePair] | None"
     assert by_name["schema_id"].wire_name == "schemaId"
     assert by_name["id"].description == "Read-only."
     assert list(by_name) == [
@@ -477,18 +475,26 @@ def test_seed_resolves_to_a_synchronization_job(seed: ResolvedProject) -> None:
     status = {f.name: f for f in found["SynchronizationStatus"].fields}
     assert status["last_execution_count_entitled_for_provisioning"].wire_name == "lastExecutionCountEntitledForProvisioning"
     assert status["last_execution_count_entitled_for_provisioning"].annotation == "int | None"
-    assert status["progress"].annotation == "list[SynchronizationProgress] | None"
+    assert status["progress"].annotation == "list[_models.SynchronizationProgress] | None"
     attribute = {f.source_name: f for f in found["AttributeDefinition"].fields}
     assert attribute["Type"].name == "type_"
     assert attribute["Required"].name == "required"
 
 
-def test_seed_module(seed: ResolvedProject) -> None:
-    assert [m.name for m in seed.model_modules] == ["microsoft_graph_power_shell_models"]
-    module = seed.model_modules[0]
+def snake(name: str) -> str:
+    from generator.resolve.names import module_name
+
+    return module_name(name)
+
+
+def test_seed_modules(seed: ResolvedProject) -> None:
+    """One module per class, named after it, in the order of their names."""
+    names = [m.name for m in seed.model_modules]
+    assert names == sorted(names) and "synchronization_job" in names
+    assert all(len(m.classes) == 1 and m.name == snake(m.classes[0].name) for m in seed.model_modules)
+    module = {m.name: m for m in seed.model_modules}["synchronization_job"]
     assert module.sources == ["seed/Update-MgApplicationSynchronizationJob.md"]
     assert {"datetime", "pydantic"} <= set(module.std_modules)
-    assert [c.name for c in module.classes] == sorted(c.name for c in module.classes)
     assert "IdentityApplicationIdentity" in classes(seed)
     assert rules(seed, "PG061") == [] and rules(seed, "PG060") == []
 

@@ -334,10 +334,12 @@ def test_a_cmdlet_without_a_confident_route_is_left_out_of_the_client_and_listed
     (project / "specs" / "routes.yaml").unlink()
     result = CliRunner().invoke(main, ["--root", str(project), "generate", "-q"])
     assert result.exit_code == 0, result.output
-    client = (project / "generated" / "graph_sdk" / "client.py").read_text(encoding="utf-8")
-    operations = (project / "generated" / "graph_sdk" / "_operations.py").read_text(encoding="utf-8")
-    assert "def suspend_application_synchronization_job" not in client
+    package = project / "generated" / "graph_sdk"
+    client = (package / "client.py").read_text(encoding="utf-8")
+    stub = (package / "client.pyi").read_text(encoding="utf-8")
+    index = (package / "_operations" / "__init__.py").read_text(encoding="utf-8")
+    assert "def suspend_application_synchronization_job" not in stub
     assert "- Suspend-MgApplicationSynchronizationJob" in client  # in the module docstring's list
-    assert "def get_application(" in client
-    assert "GET_APPLICATION_SYNCHRONIZATION_JOB =" not in operations and "GET_APPLICATION =" in operations
+    assert "def get_application(" in stub
+    assert '"Get-MgApplicationSynchronizationJob"' not in index and '"Get-MgApplication"' in index
     assert "PG080" in result.output

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import sys
+import types
 from pathlib import Path
 from typing import Any
 
@@ -70,9 +72,11 @@ def test_nothing_is_printed_for_no_content_and_scalars_print_as_they_are() -> No
 
 # -------------------------------------------------------------------------------------- a program
 OPERATION = rt.OperationSpec(
-    "update_thing",
     "Update-MgThing",
-    (rt.Arg("thing_id", "path"), rt.Arg("state", "field", path=("schedule", "state"))),
+    (
+        rt.Arg("thing_id", "path", flags=("--thing-id", "--id")),
+        rt.Arg("state", "field", path=("schedule", "state"), choices=("Active", "Paused")),
+    ),
     (
         rt.SetSpec(
             "Update",
@@ -86,23 +90,27 @@ OPERATION = rt.OperationSpec(
             (("thing-id", "ThingId", "thing_id"),),
         ),
     ),
-)
-COMMAND = _cli.CommandSpec(
     noun="thing",
     verb="update",
-    cmdlet="Update-MgThing",
-    operation=OPERATION,
-    short_help="Update a thing.",
-    help="Update a thing.",
-    options=(
-        _cli.OptionSpec("thing_id", ("--thing-id", "--id")),
-        _cli.OptionSpec("state", ("--state",), choices=("Active", "Paused")),
-    ),
 )
+
+
+@pytest.fixture(autouse=True)
+def operation_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index and the one operation module a generated package would have, at the source."""
+    index = types.ModuleType("generator.runtime._operations")
+    index.METHODS = {"update_thing": ("Update-MgThing", "")}  # type: ignore[attr-defined]
+    index.CMDLETS = {"Update-MgThing": ("thing", "UPDATE_THING")}  # type: ignore[attr-defined]
+    index.COMMANDS = {"thing": {"update": "Update-MgThing"}}  # type: ignore[attr-defined]
+    module = types.ModuleType("generator.runtime._operations.thing")
+    module.UPDATE_THING = OPERATION  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "generator.runtime._operations", index)
+    monkeypatch.setitem(sys.modules, "generator.runtime._operations.thing", module)
+    _cli._cmdlets.cache_clear()
 
 
 def run(*args: str) -> Any:
-    return CliRunner().invoke(_cli.build([COMMAND]), list(args), env={_constants.TOKEN_ENV: "s3cret"})
+    return CliRunner().invoke(_cli.build(), list(args), env={_constants.TOKEN_ENV: "s3cret"})
 
 
 def test_the_program_is_named_from_the_constants_and_reads_its_token_variable() -> None:
@@ -137,13 +145,24 @@ def test_a_call_that_fits_no_set_is_a_usage_error_in_option_names() -> None:
 
 def test_the_usage_text_swaps_argument_names_for_option_names() -> None:
     message = "update_thing() matches no parameter set of Update-MgThing:\n  Update: missing thing_id; does not take state"
-    assert _cli._usage_text(message, COMMAND) == (
+    assert _cli._usage_text(message, OPERATION) == (
         "the options match no parameter set of Update-MgThing:\n  Update: missing --thing-id; does not take --state"
+    )
+    argument = "schedule_interval: expected an ISO 8601 duration such as PT40M, got '40m'"
+    assert _cli._usage_text(argument, OPERATION) == argument  # no option of that name here
+    assert _cli._usage_text("state: expected one of Active, Paused", OPERATION) == (
+        "--state: expected one of Active, Paused"
     )
 
 
+def test_the_help_shows_the_sets_and_the_format_of_each_option() -> None:
+    result = run("thing", "update", "--help")
+    assert result.exit_code == 0, result.output
+    assert "Update: PATCH /things/{thing-id}" in result.output and "requires --thing-id" in result.output
+    assert "--thing-id, --id TEXT" in result.output and "--state [active|paused]" in result.output
+
+
 def test_json_options_report_bad_json_as_a_bad_parameter() -> None:
-    spec = _cli.OptionSpec("body", ("--body",), "json")
-    option = _cli._option(spec)
+    option = _cli._option(rt.Arg("body", "body", kind="json"), "")
     with pytest.raises(click.BadParameter, match="not valid JSON"):
         option.process_value(click.Context(click.Command("x")), "{")

@@ -23,7 +23,7 @@ def a_set(name: str, required: str, allowed: str, default: bool = False) -> rt.S
 
 
 def an_operation(*sets: rt.SetSpec) -> rt.OperationSpec:
-    return rt.OperationSpec("get_thing", "Get-MgThing", (), sets)
+    return rt.OperationSpec("Get-MgThing", (), sets)
 
 
 def a_request(method: str = "GET") -> rt.PreparedRequest:
@@ -47,7 +47,7 @@ def test_among_sets_that_fit_the_one_needing_most_of_what_was_given_wins_then_th
 def test_no_set_fitting_names_each_set_with_what_is_missing_or_not_taken() -> None:
     op = an_operation(a_set("", "", "filter", default=True), a_set("Get", "thing_id", "thing_id"))
     with pytest.raises(TypeError) as caught:
-        rt.choose_set(op, {"filter", "thing_id"})
+        rt.choose_set(op, {"filter", "thing_id"}, method="get_thing")
     assert str(caught.value) == (
         "get_thing() matches no parameter set of Get-MgThing:\n"
         "  (default): does not take thing_id\n"

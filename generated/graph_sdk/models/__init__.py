@@ -7,537 +7,461 @@ import importlib
 import typing as _t
 
 if _t.TYPE_CHECKING:
-    from .microsoft_graph_power_shell_models import AddIn as AddIn
-    from .microsoft_graph_power_shell_models import ApiApplication as ApiApplication
-    from .microsoft_graph_power_shell_models import (
+    from .add_in import AddIn as AddIn
+    from .api_application import ApiApplication as ApiApplication
+    from .app_credential_restriction_type import (
         AppCredentialRestrictionType as AppCredentialRestrictionType,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .app_key_credential_restriction_type import (
         AppKeyCredentialRestrictionType as AppKeyCredentialRestrictionType,
     )
-    from .microsoft_graph_power_shell_models import (
-        AppManagementPolicy as AppManagementPolicy,
-    )
-    from .microsoft_graph_power_shell_models import (
+    from .app_management_policy import AppManagementPolicy as AppManagementPolicy
+    from .app_management_policy_actor_exemptions import (
         AppManagementPolicyActorExemptions as AppManagementPolicyActorExemptions,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .app_management_restriction_state import (
         AppManagementRestrictionState as AppManagementRestrictionState,
     )
-    from .microsoft_graph_power_shell_models import AppRole as AppRole
-    from .microsoft_graph_power_shell_models import Application as Application
-    from .microsoft_graph_power_shell_models import (
-        ApplicationsIdentity as ApplicationsIdentity,
-    )
-    from .microsoft_graph_power_shell_models import AssignedLicense as AssignedLicense
-    from .microsoft_graph_power_shell_models import AssignedPlan as AssignedPlan
-    from .microsoft_graph_power_shell_models import (
-        AttributeDefinition as AttributeDefinition,
-    )
-    from .microsoft_graph_power_shell_models import (
+    from .app_role import AppRole as AppRole
+    from .application import Application as Application
+    from .applications_identity import ApplicationsIdentity as ApplicationsIdentity
+    from .assigned_license import AssignedLicense as AssignedLicense
+    from .assigned_plan import AssignedPlan as AssignedPlan
+    from .attribute_definition import AttributeDefinition as AttributeDefinition
+    from .attribute_definition_metadata import (
         AttributeDefinitionMetadata as AttributeDefinitionMetadata,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .attribute_definition_metadata_entry import (
         AttributeDefinitionMetadataEntry as AttributeDefinitionMetadataEntry,
     )
-    from .microsoft_graph_power_shell_models import (
-        AttributeFlowBehavior as AttributeFlowBehavior,
-    )
-    from .microsoft_graph_power_shell_models import (
-        AttributeFlowType as AttributeFlowType,
-    )
-    from .microsoft_graph_power_shell_models import AttributeMapping as AttributeMapping
-    from .microsoft_graph_power_shell_models import (
+    from .attribute_flow_behavior import AttributeFlowBehavior as AttributeFlowBehavior
+    from .attribute_flow_type import AttributeFlowType as AttributeFlowType
+    from .attribute_mapping import AttributeMapping as AttributeMapping
+    from .attribute_mapping_source import (
         AttributeMappingSource as AttributeMappingSource,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .attribute_mapping_source_type import (
         AttributeMappingSourceType as AttributeMappingSourceType,
     )
-    from .microsoft_graph_power_shell_models import AttributeType as AttributeType
-    from .microsoft_graph_power_shell_models import (
+    from .attribute_type import AttributeType as AttributeType
+    from .authentication_behaviors import (
         AuthenticationBehaviors as AuthenticationBehaviors,
     )
-    from .microsoft_graph_power_shell_models import (
-        AuthorizationInfo as AuthorizationInfo,
-    )
-    from .microsoft_graph_power_shell_models import (
+    from .authorization_info import AuthorizationInfo as AuthorizationInfo
+    from .automatic_replies_setting import (
         AutomaticRepliesSetting as AutomaticRepliesSetting,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .automatic_replies_status import (
         AutomaticRepliesStatus as AutomaticRepliesStatus,
     )
-    from .microsoft_graph_beta_power_shell_models import (
-        BetaAssignedLicense as BetaAssignedLicense,
-    )
-    from .microsoft_graph_beta_power_shell_models import (
-        BetaAssignedPlan as BetaAssignedPlan,
-    )
-    from .microsoft_graph_beta_power_shell_models import (
-        BetaAuthorizationInfo as BetaAuthorizationInfo,
-    )
-    from .microsoft_graph_beta_power_shell_models import (
+    from .beta_assigned_license import BetaAssignedLicense as BetaAssignedLicense
+    from .beta_assigned_plan import BetaAssignedPlan as BetaAssignedPlan
+    from .beta_authorization_info import BetaAuthorizationInfo as BetaAuthorizationInfo
+    from .beta_automatic_replies_setting import (
         BetaAutomaticRepliesSetting as BetaAutomaticRepliesSetting,
     )
-    from .microsoft_graph_beta_power_shell_models import (
+    from .beta_automatic_replies_status import (
         BetaAutomaticRepliesStatus as BetaAutomaticRepliesStatus,
     )
-    from .microsoft_graph_beta_power_shell_models import (
+    from .beta_custom_security_attribute_value import (
         BetaCustomSecurityAttributeValue as BetaCustomSecurityAttributeValue,
     )
-    from .microsoft_graph_beta_power_shell_models import (
-        BetaDateTimeTimeZone as BetaDateTimeTimeZone,
-    )
-    from .microsoft_graph_beta_power_shell_models import BetaDayOfWeek as BetaDayOfWeek
-    from .microsoft_graph_beta_power_shell_models import (
+    from .beta_date_time_time_zone import BetaDateTimeTimeZone as BetaDateTimeTimeZone
+    from .beta_day_of_week import BetaDayOfWeek as BetaDayOfWeek
+    from .beta_delegate_meeting_message_delivery_options import (
         BetaDelegateMeetingMessageDeliveryOptions as BetaDelegateMeetingMessageDeliveryOptions,
     )
-    from .microsoft_graph_beta_power_shell_models import (
-        BetaEmployeeOrgData as BetaEmployeeOrgData,
-    )
-    from .microsoft_graph_beta_power_shell_models import (
+    from .beta_employee_org_data import BetaEmployeeOrgData as BetaEmployeeOrgData
+    from .beta_external_audience_scope import (
         BetaExternalAudienceScope as BetaExternalAudienceScope,
     )
-    from .microsoft_graph_beta_power_shell_models import (
+    from .beta_license_assignment_state import (
         BetaLicenseAssignmentState as BetaLicenseAssignmentState,
     )
-    from .microsoft_graph_beta_power_shell_models import (
-        BetaLocaleInfo as BetaLocaleInfo,
-    )
-    from .microsoft_graph_beta_power_shell_models import (
-        BetaMailboxSettings as BetaMailboxSettings,
-    )
-    from .microsoft_graph_beta_power_shell_models import (
-        BetaObjectIdentity as BetaObjectIdentity,
-    )
-    from .microsoft_graph_beta_power_shell_models import (
+    from .beta_locale_info import BetaLocaleInfo as BetaLocaleInfo
+    from .beta_mailbox_settings import BetaMailboxSettings as BetaMailboxSettings
+    from .beta_object_identity import BetaObjectIdentity as BetaObjectIdentity
+    from .beta_on_premises_extension_attributes import (
         BetaOnPremisesExtensionAttributes as BetaOnPremisesExtensionAttributes,
     )
-    from .microsoft_graph_beta_power_shell_models import (
+    from .beta_on_premises_provisioning_error import (
         BetaOnPremisesProvisioningError as BetaOnPremisesProvisioningError,
     )
-    from .microsoft_graph_beta_power_shell_models import (
-        BetaPasswordProfile as BetaPasswordProfile,
-    )
-    from .microsoft_graph_beta_power_shell_models import (
-        BetaProvisionedPlan as BetaProvisionedPlan,
-    )
-    from .microsoft_graph_beta_power_shell_models import (
+    from .beta_password_profile import BetaPasswordProfile as BetaPasswordProfile
+    from .beta_provisioned_plan import BetaProvisionedPlan as BetaProvisionedPlan
+    from .beta_service_provisioning_error import (
         BetaServiceProvisioningError as BetaServiceProvisioningError,
     )
-    from .microsoft_graph_beta_power_shell_models import (
-        BetaSignInActivity as BetaSignInActivity,
-    )
-    from .microsoft_graph_beta_power_shell_models import (
-        BetaTimeZoneBase as BetaTimeZoneBase,
-    )
-    from .microsoft_graph_beta_power_shell_models import BetaUser as BetaUser
-    from .microsoft_graph_beta_power_shell_models import BetaUserPrint as BetaUserPrint
-    from .microsoft_graph_beta_power_shell_models import (
-        BetaUserPurpose as BetaUserPurpose,
-    )
-    from .microsoft_graph_beta_power_shell_models import (
-        BetaUsersIdentity as BetaUsersIdentity,
-    )
-    from .microsoft_graph_beta_power_shell_models import (
-        BetaWorkingHours as BetaWorkingHours,
-    )
-    from .microsoft_graph_power_shell_models import BulkUpload as BulkUpload
-    from .microsoft_graph_beta_power_shell_models import CategoryColor as CategoryColor
-    from .microsoft_graph_power_shell_models import Certification as Certification
-    from .microsoft_graph_power_shell_models import ContainerFilter as ContainerFilter
-    from .microsoft_graph_power_shell_models import (
+    from .beta_sign_in_activity import BetaSignInActivity as BetaSignInActivity
+    from .beta_time_zone_base import BetaTimeZoneBase as BetaTimeZoneBase
+    from .beta_user import BetaUser as BetaUser
+    from .beta_user_print import BetaUserPrint as BetaUserPrint
+    from .beta_user_purpose import BetaUserPurpose as BetaUserPurpose
+    from .beta_users_identity import BetaUsersIdentity as BetaUsersIdentity
+    from .beta_working_hours import BetaWorkingHours as BetaWorkingHours
+    from .bulk_upload import BulkUpload as BulkUpload
+    from .category_color import CategoryColor as CategoryColor
+    from .certification import Certification as Certification
+    from .container_filter import ContainerFilter as ContainerFilter
+    from .custom_app_management_application_configuration import (
         CustomAppManagementApplicationConfiguration as CustomAppManagementApplicationConfiguration,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .custom_app_management_configuration import (
         CustomAppManagementConfiguration as CustomAppManagementConfiguration,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .custom_security_attribute_comparison_operator import (
         CustomSecurityAttributeComparisonOperator as CustomSecurityAttributeComparisonOperator,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .custom_security_attribute_exemption import (
         CustomSecurityAttributeExemption as CustomSecurityAttributeExemption,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .custom_security_attribute_value import (
         CustomSecurityAttributeValue as CustomSecurityAttributeValue,
     )
-    from .microsoft_graph_power_shell_models import DateTimeTimeZone as DateTimeTimeZone
-    from .microsoft_graph_power_shell_models import DayOfWeek as DayOfWeek
-    from .microsoft_graph_power_shell_models import (
+    from .date_time_time_zone import DateTimeTimeZone as DateTimeTimeZone
+    from .day_of_week import DayOfWeek as DayOfWeek
+    from .delegate_meeting_message_delivery_options import (
         DelegateMeetingMessageDeliveryOptions as DelegateMeetingMessageDeliveryOptions,
     )
-    from .microsoft_graph_power_shell_models import (
-        DirectoryDefinition as DirectoryDefinition,
-    )
-    from .microsoft_graph_power_shell_models import (
+    from .directory_definition import DirectoryDefinition as DirectoryDefinition
+    from .directory_definition_discoverabilities import (
         DirectoryDefinitionDiscoverabilities as DirectoryDefinitionDiscoverabilities,
     )
-    from .microsoft_graph_power_shell_models import DirectoryObject as DirectoryObject
-    from .microsoft_graph_power_shell_models import EmployeeOrgData as EmployeeOrgData
-    from .microsoft_graph_power_shell_models import (
-        ExtensionProperty as ExtensionProperty,
-    )
-    from .microsoft_graph_power_shell_models import (
-        ExternalAudienceScope as ExternalAudienceScope,
-    )
-    from .microsoft_graph_power_shell_models import (
+    from .directory_object import DirectoryObject as DirectoryObject
+    from .employee_org_data import EmployeeOrgData as EmployeeOrgData
+    from .extension_property import ExtensionProperty as ExtensionProperty
+    from .external_audience_scope import ExternalAudienceScope as ExternalAudienceScope
+    from .federated_identity_credential import (
         FederatedIdentityCredential as FederatedIdentityCredential,
     )
-    from .microsoft_graph_power_shell_models import Filter as Filter
-    from .microsoft_graph_power_shell_models import FilterClause as FilterClause
-    from .microsoft_graph_power_shell_models import FilterGroup as FilterGroup
-    from .microsoft_graph_power_shell_models import FilterOperand as FilterOperand
-    from .microsoft_graph_power_shell_models import GroupFilter as GroupFilter
-    from .microsoft_graph_power_shell_models import (
+    from .filter import Filter as Filter
+    from .filter_clause import FilterClause as FilterClause
+    from .filter_group import FilterGroup as FilterGroup
+    from .filter_operand import FilterOperand as FilterOperand
+    from .group_filter import GroupFilter as GroupFilter
+    from .home_realm_discovery_policy import (
         HomeRealmDiscoveryPolicy as HomeRealmDiscoveryPolicy,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .identifier_uri_configuration import (
         IdentifierUriConfiguration as IdentifierUriConfiguration,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .identifier_uri_restriction import (
         IdentifierUriRestriction as IdentifierUriRestriction,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .identity_application_identity import (
         IdentityApplicationIdentity as IdentityApplicationIdentity,
     )
-    from .microsoft_graph_power_shell_models import (
-        ImplicitGrantSettings as ImplicitGrantSettings,
-    )
-    from .microsoft_graph_power_shell_models import InformationalUrl as InformationalUrl
-    from .microsoft_graph_power_shell_models import KeyCredential as KeyCredential
-    from .microsoft_graph_power_shell_models import (
+    from .implicit_grant_settings import ImplicitGrantSettings as ImplicitGrantSettings
+    from .informational_url import InformationalUrl as InformationalUrl
+    from .key_credential import KeyCredential as KeyCredential
+    from .key_credential_configuration import (
         KeyCredentialConfiguration as KeyCredentialConfiguration,
     )
-    from .microsoft_graph_power_shell_models import KeyValue as KeyValue
-    from .microsoft_graph_power_shell_models import KeyValuePair as KeyValuePair
-    from .microsoft_graph_power_shell_models import (
+    from .key_value import KeyValue as KeyValue
+    from .key_value_pair import KeyValuePair as KeyValuePair
+    from .license_assignment_state import (
         LicenseAssignmentState as LicenseAssignmentState,
     )
-    from .microsoft_graph_power_shell_models import LocaleInfo as LocaleInfo
-    from .microsoft_graph_power_shell_models import MailboxSettings as MailboxSettings
-    from .microsoft_graph_power_shell_models import MetadataEntry as MetadataEntry
-    from .microsoft_graph_power_shell_models import Mutability as Mutability
-    from .microsoft_graph_power_shell_models import (
+    from .locale_info import LocaleInfo as LocaleInfo
+    from .mailbox_settings import MailboxSettings as MailboxSettings
+    from .metadata_entry import MetadataEntry as MetadataEntry
+    from .mutability import Mutability as Mutability
+    from .native_authentication_apis_enabled import (
         NativeAuthenticationApisEnabled as NativeAuthenticationApisEnabled,
     )
-    from .microsoft_graph_power_shell_models import ObjectDefinition as ObjectDefinition
-    from .microsoft_graph_power_shell_models import (
+    from .object_definition import ObjectDefinition as ObjectDefinition
+    from .object_definition_metadata import (
         ObjectDefinitionMetadata as ObjectDefinitionMetadata,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .object_definition_metadata_entry import (
         ObjectDefinitionMetadataEntry as ObjectDefinitionMetadataEntry,
     )
-    from .microsoft_graph_power_shell_models import ObjectFlowTypes as ObjectFlowTypes
-    from .microsoft_graph_power_shell_models import ObjectIdentity as ObjectIdentity
-    from .microsoft_graph_power_shell_models import ObjectMapping as ObjectMapping
-    from .microsoft_graph_power_shell_models import (
-        ObjectMappingMetadata as ObjectMappingMetadata,
-    )
-    from .microsoft_graph_power_shell_models import (
+    from .object_flow_types import ObjectFlowTypes as ObjectFlowTypes
+    from .object_identity import ObjectIdentity as ObjectIdentity
+    from .object_mapping import ObjectMapping as ObjectMapping
+    from .object_mapping_metadata import ObjectMappingMetadata as ObjectMappingMetadata
+    from .object_mapping_metadata_entry import (
         ObjectMappingMetadataEntry as ObjectMappingMetadataEntry,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .on_premises_extension_attributes import (
         OnPremisesExtensionAttributes as OnPremisesExtensionAttributes,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .on_premises_provisioning_error import (
         OnPremisesProvisioningError as OnPremisesProvisioningError,
     )
-    from .microsoft_graph_power_shell_models import OptionalClaim as OptionalClaim
-    from .microsoft_graph_power_shell_models import OptionalClaims as OptionalClaims
-    from .microsoft_graph_beta_power_shell_models import (
-        OutlookCategory as OutlookCategory,
-    )
-    from .microsoft_graph_power_shell_models import (
+    from .optional_claim import OptionalClaim as OptionalClaim
+    from .optional_claims import OptionalClaims as OptionalClaims
+    from .outlook_category import OutlookCategory as OutlookCategory
+    from .parental_control_settings import (
         ParentalControlSettings as ParentalControlSettings,
     )
-    from .microsoft_graph_power_shell_models import (
-        PasswordCredential as PasswordCredential,
-    )
-    from .microsoft_graph_power_shell_models import (
+    from .password_credential import PasswordCredential as PasswordCredential
+    from .password_credential_configuration import (
         PasswordCredentialConfiguration as PasswordCredentialConfiguration,
     )
-    from .microsoft_graph_power_shell_models import PasswordProfile as PasswordProfile
-    from .microsoft_graph_power_shell_models import (
+    from .password_profile import PasswordProfile as PasswordProfile
+    from .paths113_dr1_c_applications_application_id_synchronization_jobs_synchronizationjob_id_microsoft_graph_restart_post_requestbody_content_application_json_schema import (
         Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema as Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .paths141_ryo0_applications_application_id_microsoft_graph_addpassword_post_requestbody_content_application_json_schema import (
         Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema as Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema,
     )
-    from .microsoft_graph_power_shell_models import PermissionScope as PermissionScope
-    from .microsoft_graph_power_shell_models import (
+    from .permission_scope import PermissionScope as PermissionScope
+    from .pre_authorized_application import (
         PreAuthorizedApplication as PreAuthorizedApplication,
     )
-    from .microsoft_graph_power_shell_models import ProvisionedPlan as ProvisionedPlan
-    from .microsoft_graph_power_shell_models import (
+    from .provisioned_plan import ProvisionedPlan as ProvisionedPlan
+    from .public_client_application import (
         PublicClientApplication as PublicClientApplication,
     )
-    from .microsoft_graph_power_shell_models import QuarantineReason as QuarantineReason
-    from .microsoft_graph_power_shell_models import (
-        RedirectUriSettings as RedirectUriSettings,
-    )
-    from .microsoft_graph_power_shell_models import ReferenceCreate as ReferenceCreate
-    from .microsoft_graph_power_shell_models import ReferencedObject as ReferencedObject
-    from .microsoft_graph_power_shell_models import (
+    from .quarantine_reason import QuarantineReason as QuarantineReason
+    from .redirect_uri_settings import RedirectUriSettings as RedirectUriSettings
+    from .reference_create import ReferenceCreate as ReferenceCreate
+    from .referenced_object import ReferencedObject as ReferencedObject
+    from .request_signature_verification import (
         RequestSignatureVerification as RequestSignatureVerification,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .required_resource_access import (
         RequiredResourceAccess as RequiredResourceAccess,
     )
-    from .microsoft_graph_power_shell_models import ResourceAccess as ResourceAccess
-    from .microsoft_graph_power_shell_models import (
+    from .resource_access import ResourceAccess as ResourceAccess
+    from .service_principal_lock_configuration import (
         ServicePrincipalLockConfiguration as ServicePrincipalLockConfiguration,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .service_provisioning_error import (
         ServiceProvisioningError as ServiceProvisioningError,
     )
-    from .microsoft_graph_power_shell_models import SignInActivity as SignInActivity
-    from .microsoft_graph_power_shell_models import SpaApplication as SpaApplication
-    from .microsoft_graph_power_shell_models import (
+    from .sign_in_activity import SignInActivity as SignInActivity
+    from .spa_application import SpaApplication as SpaApplication
+    from .string_key_attribute_mapping_source_value_pair import (
         StringKeyAttributeMappingSourceValuePair as StringKeyAttributeMappingSourceValuePair,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .string_key_long_value_pair import (
         StringKeyLongValuePair as StringKeyLongValuePair,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .string_key_string_value_pair import (
         StringKeyStringValuePair as StringKeyStringValuePair,
     )
-    from .microsoft_graph_power_shell_models import Synchronization as Synchronization
-    from .microsoft_graph_power_shell_models import (
-        SynchronizationError as SynchronizationError,
-    )
-    from .microsoft_graph_power_shell_models import (
-        SynchronizationJob as SynchronizationJob,
-    )
-    from .microsoft_graph_power_shell_models import (
+    from .synchronization import Synchronization as Synchronization
+    from .synchronization_error import SynchronizationError as SynchronizationError
+    from .synchronization_job import SynchronizationJob as SynchronizationJob
+    from .synchronization_job_restart_criteria import (
         SynchronizationJobRestartCriteria as SynchronizationJobRestartCriteria,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .synchronization_job_restart_scope import (
         SynchronizationJobRestartScope as SynchronizationJobRestartScope,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .synchronization_metadata import (
         SynchronizationMetadata as SynchronizationMetadata,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .synchronization_metadata_entry import (
         SynchronizationMetadataEntry as SynchronizationMetadataEntry,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .synchronization_progress import (
         SynchronizationProgress as SynchronizationProgress,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .synchronization_quarantine import (
         SynchronizationQuarantine as SynchronizationQuarantine,
     )
-    from .microsoft_graph_power_shell_models import (
-        SynchronizationRule as SynchronizationRule,
-    )
-    from .microsoft_graph_power_shell_models import (
+    from .synchronization_rule import SynchronizationRule as SynchronizationRule
+    from .synchronization_schedule import (
         SynchronizationSchedule as SynchronizationSchedule,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .synchronization_schedule_state import (
         SynchronizationScheduleState as SynchronizationScheduleState,
     )
-    from .microsoft_graph_power_shell_models import (
-        SynchronizationSchema as SynchronizationSchema,
-    )
-    from .microsoft_graph_power_shell_models import (
-        SynchronizationSecret as SynchronizationSecret,
-    )
-    from .microsoft_graph_power_shell_models import (
+    from .synchronization_schema import SynchronizationSchema as SynchronizationSchema
+    from .synchronization_secret import SynchronizationSecret as SynchronizationSecret
+    from .synchronization_secret_key_string_value_pair import (
         SynchronizationSecretKeyStringValuePair as SynchronizationSecretKeyStringValuePair,
     )
-    from .microsoft_graph_power_shell_models import (
-        SynchronizationStatus as SynchronizationStatus,
-    )
-    from .microsoft_graph_power_shell_models import (
+    from .synchronization_status import SynchronizationStatus as SynchronizationStatus
+    from .synchronization_status_code import (
         SynchronizationStatusCode as SynchronizationStatusCode,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .synchronization_task_execution import (
         SynchronizationTaskExecution as SynchronizationTaskExecution,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .synchronization_task_execution_result import (
         SynchronizationTaskExecutionResult as SynchronizationTaskExecutionResult,
     )
-    from .microsoft_graph_power_shell_models import (
+    from .synchronization_template import (
         SynchronizationTemplate as SynchronizationTemplate,
     )
-    from .microsoft_graph_power_shell_models import TimeZoneBase as TimeZoneBase
-    from .microsoft_graph_power_shell_models import (
-        TokenIssuancePolicy as TokenIssuancePolicy,
-    )
-    from .microsoft_graph_power_shell_models import (
-        TokenLifetimePolicy as TokenLifetimePolicy,
-    )
-    from .microsoft_graph_power_shell_models import User as User
-    from .microsoft_graph_power_shell_models import UserPrint as UserPrint
-    from .microsoft_graph_power_shell_models import UserPurpose as UserPurpose
-    from .microsoft_graph_power_shell_models import UsersIdentity as UsersIdentity
-    from .microsoft_graph_power_shell_models import (
-        VerifiedPublisher as VerifiedPublisher,
-    )
-    from .microsoft_graph_power_shell_models import WeakAlgorithms as WeakAlgorithms
-    from .microsoft_graph_power_shell_models import WebApplication as WebApplication
-    from .microsoft_graph_power_shell_models import WorkingHours as WorkingHours
+    from .time_zone_base import TimeZoneBase as TimeZoneBase
+    from .token_issuance_policy import TokenIssuancePolicy as TokenIssuancePolicy
+    from .token_lifetime_policy import TokenLifetimePolicy as TokenLifetimePolicy
+    from .user import User as User
+    from .user_print import UserPrint as UserPrint
+    from .user_purpose import UserPurpose as UserPurpose
+    from .users_identity import UsersIdentity as UsersIdentity
+    from .verified_publisher import VerifiedPublisher as VerifiedPublisher
+    from .weak_algorithms import WeakAlgorithms as WeakAlgorithms
+    from .web_application import WebApplication as WebApplication
+    from .working_hours import WorkingHours as WorkingHours
 
 
 _INDEX: dict[str, str] = {
-    "AddIn": "microsoft_graph_power_shell_models",
-    "ApiApplication": "microsoft_graph_power_shell_models",
-    "AppCredentialRestrictionType": "microsoft_graph_power_shell_models",
-    "AppKeyCredentialRestrictionType": "microsoft_graph_power_shell_models",
-    "AppManagementPolicy": "microsoft_graph_power_shell_models",
-    "AppManagementPolicyActorExemptions": "microsoft_graph_power_shell_models",
-    "AppManagementRestrictionState": "microsoft_graph_power_shell_models",
-    "AppRole": "microsoft_graph_power_shell_models",
-    "Application": "microsoft_graph_power_shell_models",
-    "ApplicationsIdentity": "microsoft_graph_power_shell_models",
-    "AssignedLicense": "microsoft_graph_power_shell_models",
-    "AssignedPlan": "microsoft_graph_power_shell_models",
-    "AttributeDefinition": "microsoft_graph_power_shell_models",
-    "AttributeDefinitionMetadata": "microsoft_graph_power_shell_models",
-    "AttributeDefinitionMetadataEntry": "microsoft_graph_power_shell_models",
-    "AttributeFlowBehavior": "microsoft_graph_power_shell_models",
-    "AttributeFlowType": "microsoft_graph_power_shell_models",
-    "AttributeMapping": "microsoft_graph_power_shell_models",
-    "AttributeMappingSource": "microsoft_graph_power_shell_models",
-    "AttributeMappingSourceType": "microsoft_graph_power_shell_models",
-    "AttributeType": "microsoft_graph_power_shell_models",
-    "AuthenticationBehaviors": "microsoft_graph_power_shell_models",
-    "AuthorizationInfo": "microsoft_graph_power_shell_models",
-    "AutomaticRepliesSetting": "microsoft_graph_power_shell_models",
-    "AutomaticRepliesStatus": "microsoft_graph_power_shell_models",
-    "BetaAssignedLicense": "microsoft_graph_beta_power_shell_models",
-    "BetaAssignedPlan": "microsoft_graph_beta_power_shell_models",
-    "BetaAuthorizationInfo": "microsoft_graph_beta_power_shell_models",
-    "BetaAutomaticRepliesSetting": "microsoft_graph_beta_power_shell_models",
-    "BetaAutomaticRepliesStatus": "microsoft_graph_beta_power_shell_models",
-    "BetaCustomSecurityAttributeValue": "microsoft_graph_beta_power_shell_models",
-    "BetaDateTimeTimeZone": "microsoft_graph_beta_power_shell_models",
-    "BetaDayOfWeek": "microsoft_graph_beta_power_shell_models",
-    "BetaDelegateMeetingMessageDeliveryOptions": "microsoft_graph_beta_power_shell_models",
-    "BetaEmployeeOrgData": "microsoft_graph_beta_power_shell_models",
-    "BetaExternalAudienceScope": "microsoft_graph_beta_power_shell_models",
-    "BetaLicenseAssignmentState": "microsoft_graph_beta_power_shell_models",
-    "BetaLocaleInfo": "microsoft_graph_beta_power_shell_models",
-    "BetaMailboxSettings": "microsoft_graph_beta_power_shell_models",
-    "BetaObjectIdentity": "microsoft_graph_beta_power_shell_models",
-    "BetaOnPremisesExtensionAttributes": "microsoft_graph_beta_power_shell_models",
-    "BetaOnPremisesProvisioningError": "microsoft_graph_beta_power_shell_models",
-    "BetaPasswordProfile": "microsoft_graph_beta_power_shell_models",
-    "BetaProvisionedPlan": "microsoft_graph_beta_power_shell_models",
-    "BetaServiceProvisioningError": "microsoft_graph_beta_power_shell_models",
-    "BetaSignInActivity": "microsoft_graph_beta_power_shell_models",
-    "BetaTimeZoneBase": "microsoft_graph_beta_power_shell_models",
-    "BetaUser": "microsoft_graph_beta_power_shell_models",
-    "BetaUserPrint": "microsoft_graph_beta_power_shell_models",
-    "BetaUserPurpose": "microsoft_graph_beta_power_shell_models",
-    "BetaUsersIdentity": "microsoft_graph_beta_power_shell_models",
-    "BetaWorkingHours": "microsoft_graph_beta_power_shell_models",
-    "BulkUpload": "microsoft_graph_power_shell_models",
-    "CategoryColor": "microsoft_graph_beta_power_shell_models",
-    "Certification": "microsoft_graph_power_shell_models",
-    "ContainerFilter": "microsoft_graph_power_shell_models",
-    "CustomAppManagementApplicationConfiguration": "microsoft_graph_power_shell_models",
-    "CustomAppManagementConfiguration": "microsoft_graph_power_shell_models",
-    "CustomSecurityAttributeComparisonOperator": "microsoft_graph_power_shell_models",
-    "CustomSecurityAttributeExemption": "microsoft_graph_power_shell_models",
-    "CustomSecurityAttributeValue": "microsoft_graph_power_shell_models",
-    "DateTimeTimeZone": "microsoft_graph_power_shell_models",
-    "DayOfWeek": "microsoft_graph_power_shell_models",
-    "DelegateMeetingMessageDeliveryOptions": "microsoft_graph_power_shell_models",
-    "DirectoryDefinition": "microsoft_graph_power_shell_models",
-    "DirectoryDefinitionDiscoverabilities": "microsoft_graph_power_shell_models",
-    "DirectoryObject": "microsoft_graph_power_shell_models",
-    "EmployeeOrgData": "microsoft_graph_power_shell_models",
-    "ExtensionProperty": "microsoft_graph_power_shell_models",
-    "ExternalAudienceScope": "microsoft_graph_power_shell_models",
-    "FederatedIdentityCredential": "microsoft_graph_power_shell_models",
-    "Filter": "microsoft_graph_power_shell_models",
-    "FilterClause": "microsoft_graph_power_shell_models",
-    "FilterGroup": "microsoft_graph_power_shell_models",
-    "FilterOperand": "microsoft_graph_power_shell_models",
-    "GroupFilter": "microsoft_graph_power_shell_models",
-    "HomeRealmDiscoveryPolicy": "microsoft_graph_power_shell_models",
-    "IdentifierUriConfiguration": "microsoft_graph_power_shell_models",
-    "IdentifierUriRestriction": "microsoft_graph_power_shell_models",
-    "IdentityApplicationIdentity": "microsoft_graph_power_shell_models",
-    "ImplicitGrantSettings": "microsoft_graph_power_shell_models",
-    "InformationalUrl": "microsoft_graph_power_shell_models",
-    "KeyCredential": "microsoft_graph_power_shell_models",
-    "KeyCredentialConfiguration": "microsoft_graph_power_shell_models",
-    "KeyValue": "microsoft_graph_power_shell_models",
-    "KeyValuePair": "microsoft_graph_power_shell_models",
-    "LicenseAssignmentState": "microsoft_graph_power_shell_models",
-    "LocaleInfo": "microsoft_graph_power_shell_models",
-    "MailboxSettings": "microsoft_graph_power_shell_models",
-    "MetadataEntry": "microsoft_graph_power_shell_models",
-    "Mutability": "microsoft_graph_power_shell_models",
-    "NativeAuthenticationApisEnabled": "microsoft_graph_power_shell_models",
-    "ObjectDefinition": "microsoft_graph_power_shell_models",
-    "ObjectDefinitionMetadata": "microsoft_graph_power_shell_models",
-    "ObjectDefinitionMetadataEntry": "microsoft_graph_power_shell_models",
-    "ObjectFlowTypes": "microsoft_graph_power_shell_models",
-    "ObjectIdentity": "microsoft_graph_power_shell_models",
-    "ObjectMapping": "microsoft_graph_power_shell_models",
-    "ObjectMappingMetadata": "microsoft_graph_power_shell_models",
-    "ObjectMappingMetadataEntry": "microsoft_graph_power_shell_models",
-    "OnPremisesExtensionAttributes": "microsoft_graph_power_shell_models",
-    "OnPremisesProvisioningError": "microsoft_graph_power_shell_models",
-    "OptionalClaim": "microsoft_graph_power_shell_models",
-    "OptionalClaims": "microsoft_graph_power_shell_models",
-    "OutlookCategory": "microsoft_graph_beta_power_shell_models",
-    "ParentalControlSettings": "microsoft_graph_power_shell_models",
-    "PasswordCredential": "microsoft_graph_power_shell_models",
-    "PasswordCredentialConfiguration": "microsoft_graph_power_shell_models",
-    "PasswordProfile": "microsoft_graph_power_shell_models",
-    "Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema": "microsoft_graph_power_shell_models",
-    "Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema": "microsoft_graph_power_shell_models",
-    "PermissionScope": "microsoft_graph_power_shell_models",
-    "PreAuthorizedApplication": "microsoft_graph_power_shell_models",
-    "ProvisionedPlan": "microsoft_graph_power_shell_models",
-    "PublicClientApplication": "microsoft_graph_power_shell_models",
-    "QuarantineReason": "microsoft_graph_power_shell_models",
-    "RedirectUriSettings": "microsoft_graph_power_shell_models",
-    "ReferenceCreate": "microsoft_graph_power_shell_models",
-    "ReferencedObject": "microsoft_graph_power_shell_models",
-    "RequestSignatureVerification": "microsoft_graph_power_shell_models",
-    "RequiredResourceAccess": "microsoft_graph_power_shell_models",
-    "ResourceAccess": "microsoft_graph_power_shell_models",
-    "ServicePrincipalLockConfiguration": "microsoft_graph_power_shell_models",
-    "ServiceProvisioningError": "microsoft_graph_power_shell_models",
-    "SignInActivity": "microsoft_graph_power_shell_models",
-    "SpaApplication": "microsoft_graph_power_shell_models",
-    "StringKeyAttributeMappingSourceValuePair": "microsoft_graph_power_shell_models",
-    "StringKeyLongValuePair": "microsoft_graph_power_shell_models",
-    "StringKeyStringValuePair": "microsoft_graph_power_shell_models",
-    "Synchronization": "microsoft_graph_power_shell_models",
-    "SynchronizationError": "microsoft_graph_power_shell_models",
-    "SynchronizationJob": "microsoft_graph_power_shell_models",
-    "SynchronizationJobRestartCriteria": "microsoft_graph_power_shell_models",
-    "SynchronizationJobRestartScope": "microsoft_graph_power_shell_models",
-    "SynchronizationMetadata": "microsoft_graph_power_shell_models",
-    "SynchronizationMetadataEntry": "microsoft_graph_power_shell_models",
-    "SynchronizationProgress": "microsoft_graph_power_shell_models",
-    "SynchronizationQuarantine": "microsoft_graph_power_shell_models",
-    "SynchronizationRule": "microsoft_graph_power_shell_models",
-    "SynchronizationSchedule": "microsoft_graph_power_shell_models",
-    "SynchronizationScheduleState": "microsoft_graph_power_shell_models",
-    "SynchronizationSchema": "microsoft_graph_power_shell_models",
-    "SynchronizationSecret": "microsoft_graph_power_shell_models",
-    "SynchronizationSecretKeyStringValuePair": "microsoft_graph_power_shell_models",
-    "SynchronizationStatus": "microsoft_graph_power_shell_models",
-    "SynchronizationStatusCode": "microsoft_graph_power_shell_models",
-    "SynchronizationTaskExecution": "microsoft_graph_power_shell_models",
-    "SynchronizationTaskExecutionResult": "microsoft_graph_power_shell_models",
-    "SynchronizationTemplate": "microsoft_graph_power_shell_models",
-    "TimeZoneBase": "microsoft_graph_power_shell_models",
-    "TokenIssuancePolicy": "microsoft_graph_power_shell_models",
-    "TokenLifetimePolicy": "microsoft_graph_power_shell_models",
-    "User": "microsoft_graph_power_shell_models",
-    "UserPrint": "microsoft_graph_power_shell_models",
-    "UserPurpose": "microsoft_graph_power_shell_models",
-    "UsersIdentity": "microsoft_graph_power_shell_models",
-    "VerifiedPublisher": "microsoft_graph_power_shell_models",
-    "WeakAlgorithms": "microsoft_graph_power_shell_models",
-    "WebApplication": "microsoft_graph_power_shell_models",
-    "WorkingHours": "microsoft_graph_power_shell_models",
+    "AddIn": "add_in",
+    "ApiApplication": "api_application",
+    "AppCredentialRestrictionType": "app_credential_restriction_type",
+    "AppKeyCredentialRestrictionType": "app_key_credential_restriction_type",
+    "AppManagementPolicy": "app_management_policy",
+    "AppManagementPolicyActorExemptions": "app_management_policy_actor_exemptions",
+    "AppManagementRestrictionState": "app_management_restriction_state",
+    "AppRole": "app_role",
+    "Application": "application",
+    "ApplicationsIdentity": "applications_identity",
+    "AssignedLicense": "assigned_license",
+    "AssignedPlan": "assigned_plan",
+    "AttributeDefinition": "attribute_definition",
+    "AttributeDefinitionMetadata": "attribute_definition_metadata",
+    "AttributeDefinitionMetadataEntry": "attribute_definition_metadata_entry",
+    "AttributeFlowBehavior": "attribute_flow_behavior",
+    "AttributeFlowType": "attribute_flow_type",
+    "AttributeMapping": "attribute_mapping",
+    "AttributeMappingSource": "attribute_mapping_source",
+    "AttributeMappingSourceType": "attribute_mapping_source_type",
+    "AttributeType": "attribute_type",
+    "AuthenticationBehaviors": "authentication_behaviors",
+    "AuthorizationInfo": "authorization_info",
+    "AutomaticRepliesSetting": "automatic_replies_setting",
+    "AutomaticRepliesStatus": "automatic_replies_status",
+    "BetaAssignedLicense": "beta_assigned_license",
+    "BetaAssignedPlan": "beta_assigned_plan",
+    "BetaAuthorizationInfo": "beta_authorization_info",
+    "BetaAutomaticRepliesSetting": "beta_automatic_replies_setting",
+    "BetaAutomaticRepliesStatus": "beta_automatic_replies_status",
+    "BetaCustomSecurityAttributeValue": "beta_custom_security_attribute_value",
+    "BetaDateTimeTimeZone": "beta_date_time_time_zone",
+    "BetaDayOfWeek": "beta_day_of_week",
+    "BetaDelegateMeetingMessageDeliveryOptions": "beta_delegate_meeting_message_delivery_options",
+    "BetaEmployeeOrgData": "beta_employee_org_data",
+    "BetaExternalAudienceScope": "beta_external_audience_scope",
+    "BetaLicenseAssignmentState": "beta_license_assignment_state",
+    "BetaLocaleInfo": "beta_locale_info",
+    "BetaMailboxSettings": "beta_mailbox_settings",
+    "BetaObjectIdentity": "beta_object_identity",
+    "BetaOnPremisesExtensionAttributes": "beta_on_premises_extension_attributes",
+    "BetaOnPremisesProvisioningError": "beta_on_premises_provisioning_error",
+    "BetaPasswordProfile": "beta_password_profile",
+    "BetaProvisionedPlan": "beta_provisioned_plan",
+    "BetaServiceProvisioningError": "beta_service_provisioning_error",
+    "BetaSignInActivity": "beta_sign_in_activity",
+    "BetaTimeZoneBase": "beta_time_zone_base",
+    "BetaUser": "beta_user",
+    "BetaUserPrint": "beta_user_print",
+    "BetaUserPurpose": "beta_user_purpose",
+    "BetaUsersIdentity": "beta_users_identity",
+    "BetaWorkingHours": "beta_working_hours",
+    "BulkUpload": "bulk_upload",
+    "CategoryColor": "category_color",
+    "Certification": "certification",
+    "ContainerFilter": "container_filter",
+    "CustomAppManagementApplicationConfiguration": "custom_app_management_application_configuration",
+    "CustomAppManagementConfiguration": "custom_app_management_configuration",
+    "CustomSecurityAttributeComparisonOperator": "custom_security_attribute_comparison_operator",
+    "CustomSecurityAttributeExemption": "custom_security_attribute_exemption",
+    "CustomSecurityAttributeValue": "custom_security_attribute_value",
+    "DateTimeTimeZone": "date_time_time_zone",
+    "DayOfWeek": "day_of_week",
+    "DelegateMeetingMessageDeliveryOptions": "delegate_meeting_message_delivery_options",
+    "DirectoryDefinition": "directory_definition",
+    "DirectoryDefinitionDiscoverabilities": "directory_definition_discoverabilities",
+    "DirectoryObject": "directory_object",
+    "EmployeeOrgData": "employee_org_data",
+    "ExtensionProperty": "extension_property",
+    "ExternalAudienceScope": "external_audience_scope",
+    "FederatedIdentityCredential": "federated_identity_credential",
+    "Filter": "filter",
+    "FilterClause": "filter_clause",
+    "FilterGroup": "filter_group",
+    "FilterOperand": "filter_operand",
+    "GroupFilter": "group_filter",
+    "HomeRealmDiscoveryPolicy": "home_realm_discovery_policy",
+    "IdentifierUriConfiguration": "identifier_uri_configuration",
+    "IdentifierUriRestriction": "identifier_uri_restriction",
+    "IdentityApplicationIdentity": "identity_application_identity",
+    "ImplicitGrantSettings": "implicit_grant_settings",
+    "InformationalUrl": "informational_url",
+    "KeyCredential": "key_credential",
+    "KeyCredentialConfiguration": "key_credential_configuration",
+    "KeyValue": "key_value",
+    "KeyValuePair": "key_value_pair",
+    "LicenseAssignmentState": "license_assignment_state",
+    "LocaleInfo": "locale_info",
+    "MailboxSettings": "mailbox_settings",
+    "MetadataEntry": "metadata_entry",
+    "Mutability": "mutability",
+    "NativeAuthenticationApisEnabled": "native_authentication_apis_enabled",
+    "ObjectDefinition": "object_definition",
+    "ObjectDefinitionMetadata": "object_definition_metadata",
+    "ObjectDefinitionMetadataEntry": "object_definition_metadata_entry",
+    "ObjectFlowTypes": "object_flow_types",
+    "ObjectIdentity": "object_identity",
+    "ObjectMapping": "object_mapping",
+    "ObjectMappingMetadata": "object_mapping_metadata",
+    "ObjectMappingMetadataEntry": "object_mapping_metadata_entry",
+    "OnPremisesExtensionAttributes": "on_premises_extension_attributes",
+    "OnPremisesProvisioningError": "on_premises_provisioning_error",
+    "OptionalClaim": "optional_claim",
+    "OptionalClaims": "optional_claims",
+    "OutlookCategory": "outlook_category",
+    "ParentalControlSettings": "parental_control_settings",
+    "PasswordCredential": "password_credential",
+    "PasswordCredentialConfiguration": "password_credential_configuration",
+    "PasswordProfile": "password_profile",
+    "Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema": "paths113_dr1_c_applications_application_id_synchronization_jobs_synchronizationjob_id_microsoft_graph_restart_post_requestbody_content_application_json_schema",
+    "Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema": "paths141_ryo0_applications_application_id_microsoft_graph_addpassword_post_requestbody_content_application_json_schema",
+    "PermissionScope": "permission_scope",
+    "PreAuthorizedApplication": "pre_authorized_application",
+    "ProvisionedPlan": "provisioned_plan",
+    "PublicClientApplication": "public_client_application",
+    "QuarantineReason": "quarantine_reason",
+    "RedirectUriSettings": "redirect_uri_settings",
+    "ReferenceCreate": "reference_create",
+    "ReferencedObject": "referenced_object",
+    "RequestSignatureVerification": "request_signature_verification",
+    "RequiredResourceAccess": "required_resource_access",
+    "ResourceAccess": "resource_access",
+    "ServicePrincipalLockConfiguration": "service_principal_lock_configuration",
+    "ServiceProvisioningError": "service_provisioning_error",
+    "SignInActivity": "sign_in_activity",
+    "SpaApplication": "spa_application",
+    "StringKeyAttributeMappingSourceValuePair": "string_key_attribute_mapping_source_value_pair",
+    "StringKeyLongValuePair": "string_key_long_value_pair",
+    "StringKeyStringValuePair": "string_key_string_value_pair",
+    "Synchronization": "synchronization",
+    "SynchronizationError": "synchronization_error",
+    "SynchronizationJob": "synchronization_job",
+    "SynchronizationJobRestartCriteria": "synchronization_job_restart_criteria",
+    "SynchronizationJobRestartScope": "synchronization_job_restart_scope",
+    "SynchronizationMetadata": "synchronization_metadata",
+    "SynchronizationMetadataEntry": "synchronization_metadata_entry",
+    "SynchronizationProgress": "synchronization_progress",
+    "SynchronizationQuarantine": "synchronization_quarantine",
+    "SynchronizationRule": "synchronization_rule",
+    "SynchronizationSchedule": "synchronization_schedule",
+    "SynchronizationScheduleState": "synchronization_schedule_state",
+    "SynchronizationSchema": "synchronization_schema",
+    "SynchronizationSecret": "synchronization_secret",
+    "SynchronizationSecretKeyStringValuePair": "synchronization_secret_key_string_value_pair",
+    "SynchronizationStatus": "synchronization_status",
+    "SynchronizationStatusCode": "synchronization_status_code",
+    "SynchronizationTaskExecution": "synchronization_task_execution",
+    "SynchronizationTaskExecutionResult": "synchronization_task_execution_result",
+    "SynchronizationTemplate": "synchronization_template",
+    "TimeZoneBase": "time_zone_base",
+    "TokenIssuancePolicy": "token_issuance_policy",
+    "TokenLifetimePolicy": "token_lifetime_policy",
+    "User": "user",
+    "UserPrint": "user_print",
+    "UserPurpose": "user_purpose",
+    "UsersIdentity": "users_identity",
+    "VerifiedPublisher": "verified_publisher",
+    "WeakAlgorithms": "weak_algorithms",
+    "WebApplication": "web_application",
+    "WorkingHours": "working_hours",
 }
 
 __all__ = sorted(_INDEX)
