@@ -45,7 +45,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "PG007",
             _I,
-            "not a cmdlet's help (README, index, about_ topic, table of contents, a page without ## SYNTAX whose title names no cmdlet): skipped",
+            "not a cmdlet's help (README, index, about_ topic, table of contents, a page whose title names no cmdlet and whose ## SYNTAX is missing or has no syntax block): skipped",
             "nothing; or keep such pages out of specs/",
         ),
         Rule(

@@ -89,16 +89,24 @@ def read_bytes(path: str, data: bytes) -> ReadResult:
     doc = document.parse(src, sink)
     if not doc.parsed:
         return ReadResult(path, None, sink.items)
-    has_syntax = any(KNOWN_SECTIONS.get(s.title) == "SYNTAX" for s in doc.sections)
-    if not has_syntax and _is_module_page(src, doc):
+    syntax_sections = [s for s in doc.sections if KNOWN_SECTIONS.get(s.title) == "SYNTAX"]
+    if not syntax_sections and _is_module_page(src, doc):
         message = "module page (a module's list of cmdlets), not a cmdlet: skipped"
         return _skip(path, "a module page", message, "PG004")
-    if not has_syntax and not _claims_cmdlet(src, doc):
+    if not _claims_cmdlet(src, doc):
         either = "" if src.front_matter else " (nor front matter)"
-        message = (
-            f"no ## SYNTAX section and no cmdlet name as its title{either}: not a cmdlet's help, skipped"
-        )
-        return _skip(path, "a page without SYNTAX", message)
+        if not syntax_sections:
+            message = (
+                f"no ## SYNTAX section and no cmdlet name as its title{either}: not a cmdlet's help, skipped"
+            )
+            return _skip(path, "a page without SYNTAX", message)
+        if not any(b.kind == "code" for s in syntax_sections for b in s.blocks):
+            # A conceptual page's `## Syntax` of prose (about splatting, say), not a cmdlet's.
+            message = (
+                f"## SYNTAX has no syntax block and no cmdlet name is its title{either}: "
+                "not a cmdlet's help, skipped"
+            )
+            return _skip(path, "a page without syntax blocks", message)
     sections = _sections(doc, sink)
     _check_order(src, list(sections.values()), sink)
     if "SYNTAX" not in sections:

@@ -72,6 +72,15 @@ def test_a_file_that_claims_to_be_a_cmdlet_without_syntax_is_still_pg020(front: 
     assert [d.severity for d in result.diagnostics if d.rule == "PG020"] == [Severity.ERROR]
 
 
+def test_a_conceptual_page_with_a_syntax_section_of_prose_is_skipped_a_cmdlets_is_not() -> None:
+    page = b"# Splatting\n\n## Syntax\n\nPass a hashtable with @ instead of $.\n\n## Examples\n\nNone.\n"
+    result = read_bytes("docs/splatting.md", page)
+    assert result.cmdlet is None and result.skipped
+    assert [(d.rule, d.severity) for d in result.diagnostics] == [("PG007", Severity.INFO)]
+    claimed = read_bytes("docs/Get-Thing.md", page.replace(b"# Splatting", b"# Get-Thing"))
+    assert not claimed.skipped and "PG020" in [d.rule for d in claimed.diagnostics]
+
+
 def test_a_file_named_readme_is_skipped_even_when_it_looks_like_help() -> None:
     text = CLAIMS.format(front="title: Get-Thing", h1="Get-Thing") + "\n## SYNTAX\n\n```\nGet-Thing\n```\n"
     result = read_bytes("Mod/README.md", text.encode())
