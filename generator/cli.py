@@ -157,13 +157,37 @@ def generate(ctx: click.Context, specs, output, package, templates, check, stric
             click.echo(f"{output_shown} is not up to date: run `make generate`", err=True)
             sys.exit(1)
         click.echo(f"{output_shown} is up to date" + _without(outcome.left_out), err=True)
+        _echo_reach(outcome.reach)
         sys.exit(1 if outcome.fatal_found else 0)
     if outcome.failed:
         click.echo(f"generation failed; {output_shown} left unchanged", err=True)
         sys.exit(1)
     state = "written" if outcome.written else "already up to date"
     click.echo(f"{len(outcome.files)} files {state} in {output_shown}" + _without(outcome.left_out), err=True)
+    _echo_reach(outcome.reach)
     sys.exit(1 if outcome.fatal_found else 0)
+
+
+def _echo_reach(reach: pipeline.Reach | None) -> None:
+    """One line when a module's cmdlets are all uncallable: the client would have nothing of it."""
+    if reach is None or not (reach.without_base_url or reach.without_routes):
+        return
+    parts = []
+    if reach.without_base_url:
+        parts.append(
+            f"set [tool.platygen.base-urls] for {_modules(reach.without_base_url)}, or bind an API description"
+        )
+    if reach.without_routes:
+        parts.append(
+            f"no route of {_modules(reach.without_routes)} is certain: bind an API description, "
+            "or give the routes in routes.yaml"
+        )
+    click.echo(f"{reach.callable} of {reach.cmdlets} cmdlets callable: " + "; ".join(parts), err=True)
+
+
+def _modules(names: tuple[str, ...], shown: int = 3) -> str:
+    listed = ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
+    return f"module{'s' if len(names) > 1 else ''} {listed}"
 
 
 def _without(left_out: list[str]) -> str:

@@ -16,10 +16,15 @@ DEFAULT_TYPE_PREFIXES = {
     "Microsoft.Graph.PowerShell.Models": ["MicrosoftGraph"],
     "Microsoft.Graph.Beta.PowerShell.Models": ["MicrosoftGraph"],
 }
-# Service root per module (glob on the module name; the longest matching pattern wins).
+# Service root per module (glob on the module name; the longest matching pattern wins). A `Beta`
+# segment anywhere in a Graph module's name (Microsoft.Graph.Beta.Users, Microsoft.Graph.Users.Beta,
+# Microsoft.Graph.Beta) means the beta service.
 DEFAULT_BASE_URLS = {
-    "Microsoft.Graph.Beta.*": "https://graph.microsoft.com/beta",
     "Microsoft.Graph.*": "https://graph.microsoft.com/v1.0",
+    "Microsoft.Graph.Beta": "https://graph.microsoft.com/beta",
+    "Microsoft.Graph.Beta.*": "https://graph.microsoft.com/beta",
+    "Microsoft.Graph.*.Beta": "https://graph.microsoft.com/beta",
+    "Microsoft.Graph.*.Beta.*": "https://graph.microsoft.com/beta",
 }
 DEFAULT_WIRE_NAMES = {"ODataType": "@odata.type", "ODataId": "@odata.id", "ODataContext": "@odata.context"}
 # Modules whose cmdlets follow Microsoft Graph's naming, so that a route inferred from the naming
@@ -49,6 +54,31 @@ class Config:
     # Module name pattern → API description files (and AutoRest configurations), relative to `root`.
     api_descriptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     graph_conventions: tuple[str, ...] = DEFAULT_GRAPH_CONVENTIONS
+    # Globs on cmdlet and module names (any case): what to generate from a big docs folder. Empty
+    # `include`: everything; `exclude` wins over `include`.
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    @property
+    def selects_all(self) -> bool:
+        return not self.include and not self.exclude
+
+    def selects(self, cmdlet: str, module: str) -> bool:
+        """Whether `include` / `exclude` keep the cmdlet `cmdlet` of module `module`."""
+        included, excluded = self._selection
+        names = (cmdlet.lower(), module.lower())
+        return (included is None or any(included.match(n) for n in names)) and not (
+            excluded is not None and any(excluded.match(n) for n in names)
+        )
+
+    @functools.cached_property
+    def _selection(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        """`include` and `exclude` as one lower-case regular expression each (None: no pattern)."""
+
+        def compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+            return re.compile("|".join(fnmatch.translate(p.lower()) for p in patterns)) if patterns else None
+
+        return compiled(self.include), compiled(self.exclude)
 
     def follows_graph(self, module: str) -> bool:
         return any(fnmatch.fnmatchcase(module, pattern) for pattern in self.graph_conventions)
@@ -114,6 +144,8 @@ def load(root: Path | None = None) -> Config:
         "cli-name",
         "api-descriptions",
         "graph-conventions",
+        "include",
+        "exclude",
     }
     unknown = sorted(set(settings) - known)
     if unknown:
@@ -140,6 +172,8 @@ def load(root: Path | None = None) -> Config:
         cli_name=cli_name,
         api_descriptions=_file_lists(settings),
         graph_conventions=_patterns(settings, "graph-conventions", DEFAULT_GRAPH_CONVENTIONS),
+        include=_patterns(settings, "include", (), "cmdlet or module name patterns"),
+        exclude=_patterns(settings, "exclude", (), "cmdlet or module name patterns"),
     )
 
 
@@ -165,10 +199,14 @@ def _file_lists(settings: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     return result
 
 
-def _patterns(settings: dict[str, Any], key: str, default: tuple[str, ...]) -> tuple[str, ...]:
+def _patterns(
+    settings: dict[str, Any], key: str, default: tuple[str, ...], what: str = "module name patterns"
+) -> tuple[str, ...]:
     value = settings.get(key, list(default))
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"[tool.platygen] {key} must be a list of module name patterns")
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(f"[tool.platygen] {key} must be a list of {what}")
     return tuple(value)
 
 

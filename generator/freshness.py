@@ -23,7 +23,7 @@ from generator.render.environment import builtin_templates
 from generator.render.writer import read_tree
 
 if TYPE_CHECKING:
-    from generator.pipeline import Outcome
+    from generator.pipeline import Outcome, Reach
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class RunRecord:
     specs_read: int
     diagnostics: tuple[Diagnostic, ...]
     files: dict[str, str]  # output path → SHA-256 of its bytes
+    reach: Reach | None = None
 
 
 def inputs_key(config: Config) -> str:
@@ -63,6 +64,7 @@ def replay(cache: Cache, key: str, output: Path, outcome: Outcome) -> bool:
     outcome.files = {path: data.decode("utf-8") for path, data in tree.items()}
     outcome.diagnostics = list(record.diagnostics)
     outcome.specs_read = record.specs_read
+    outcome.reach = record.reach
     outcome.up_to_date = True
     return True
 
@@ -71,4 +73,5 @@ def record(cache: Cache, key: str, outcome: Outcome) -> None:
     if outcome.failed:
         return
     files = {path: hashlib.sha256(text.encode("utf-8")).hexdigest() for path, text in outcome.files.items()}
-    cache.store_object("run", key, RunRecord(outcome.specs_read, tuple(outcome.diagnostics), files))
+    record = RunRecord(outcome.specs_read, tuple(outcome.diagnostics), files, outcome.reach)
+    cache.store_object("run", key, record)

@@ -6,6 +6,8 @@ never loads mistletoe, pydantic or Jinja, which would cost more than the whole c
 
 from __future__ import annotations
 
+import dataclasses
+import glob
 import os
 import pickle
 import time
@@ -45,10 +47,40 @@ class Outcome:
     left_out: list[str] = field(default_factory=list)  # with keep_going: the specs those were found in
     timings: dict[str, float] = field(default_factory=dict)  # stage → seconds, for `make bench`
     up_to_date: bool = False  # nothing changed since the last run: nothing was read or rendered
+    reach: Reach | None = None  # how many cmdlets the client can call
 
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """How many cmdlets have a route the client can call, and the modules of which none has."""
+
+    callable: int
+    cmdlets: int
+    without_base_url: tuple[str, ...] = ()  # modules none of whose routes has a service root
+    without_routes: tuple[str, ...] = ()  # modules with a service root but no certain route
+
+    @classmethod
+    def of(cls, project: ResolvedProject) -> Reach:
+        module_of = {c.name: c.module for c in project.cmdlets}
+        usable: dict[str, bool] = {}  # cmdlet → has a route the client calls
+        reached: dict[str, bool] = {}  # module → one of its cmdlets has
+        based: dict[str, bool] = {}  # module → one of its routes has a service root
+        for route in project.routes:
+            module = module_of.get(route.cmdlet, "")
+            usable[route.cmdlet] = usable.get(route.cmdlet, False) or route.usable
+            reached[module] = reached.get(module, False) or route.usable
+            based[module] = based.get(module, False) or bool(route.base_url)
+        idle = sorted(m for m, ok in reached.items() if not ok)
+        return cls(
+            sum(usable.values()),
+            len(usable),
+            tuple(m for m in idle if not based[m]),
+            tuple(m for m in idle if based[m]),
+        )
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -179,29 +211,43 @@ def build(
 ) -> tuple[ResolvedProject, list[Diagnostic], int, list[str]]:
     """Read, bind and resolve every spec (or the help files `paths`); also returns how many files were read.
 
-    The files with a diagnostic of a `leave_out` severity are left out of the project (their
-    diagnostics are still reported); their paths come last.
+    With `include` / `exclude` only the files of selected cmdlets are read (`read.selection`). The
+    files with a diagnostic of a `leave_out` severity are left out of the project (their diagnostics
+    are still reported); their paths come last.
     """
     from generator.api.load import load as load_descriptions
     from generator.bind.binder import bind
-    from generator.read import routes_file
-    from generator.resolve.nouns import noun_prefixes
+    from generator.read import routes_file, selection
+    from generator.resolve.nouns import infer
     from generator.resolve.resolver import resolve
 
+    files = find_specs(config.specs) if paths is None else paths
+    chosen = selection.Selection(files)
+    with timed(timings, "select"):
+        if not config.selects_all:
+            chosen = selection.preselect(config, files, [display_path(p, config.root) for p in files])
     with timed(timings, "read"):
-        results = read_all(find_specs(config.specs) if paths is None else paths, config.root, jobs, cache, progress)
+        results = read_all(chosen.paths, config.root, jobs, cache, progress)
+    results = [r for r in results if selection.keeps(config, r)]
     diagnostics = [d for r in results for d in r.diagnostics]
     left_out = [r.path for r in results if leave_out and any(d.severity in leave_out for d in r.diagnostics)]
     cmdlets = [r.cmdlet for r in results if r.cmdlet is not None and r.path not in left_out]
+    # Noun prefixes from every cmdlet of each module, the unselected ones too, so that choosing a few
+    # cmdlets never renames them; the resolver takes them as settled.
+    prefixes = infer(cmdlets, config.noun_prefixes, chosen.others)
+    config = dataclasses.replace(
+        config, noun_prefixes={glob.escape(module): p for module, p in prefixes.prefixes.items()}
+    )
     with timed(timings, "read descriptions"):
         apis = load_descriptions(config, cache)
     with timed(timings, "bind"):
-        bound = bind(cmdlets, apis, noun_prefixes(cmdlets, config.noun_prefixes))
+        bound = bind(cmdlets, apis, prefixes.prefixes)
     with timed(timings, "resolve"):
         target = config.specs / routes_file.FILE_NAME
-        routes = routes_file.load(target, display_path(target, config.root))
+        routes = chosen.routes(routes_file.load(target, display_path(target, config.root)), cmdlets)
         project = resolve(cmdlets, config, routes, bound)
-    return project, sort_diagnostics(diagnostics + project.diagnostics), len(results), left_out
+    diagnostics += prefixes.diagnostics + project.diagnostics
+    return project, sort_diagnostics(diagnostics), len(results), left_out
 
 
 def generate(
@@ -245,6 +291,7 @@ def generate(
     if outcome.fatal_found and not keep_going:
         outcome.failed = True
         return outcome
+    outcome.reach = Reach.of(project)
     try:
         from generator.render.renderer import format_sources, render_sources
 

@@ -26,7 +26,12 @@ RULES: dict[str, Rule] = {
             "internal error while reading or resolving a file",
             "report it: this is a platygen bug",
         ),
-        Rule("PG001", _E, "file is not valid UTF-8 text", "re-save the file as UTF-8"),
+        Rule(
+            "PG001",
+            _E,
+            "file is not valid UTF-8 text (nor UTF-16 after a UTF-16 byte order mark)",
+            "re-save the file as UTF-8",
+        ),
         Rule("PG002", _W, "front matter missing or not closed by a second `---` line", "add the `---` block"),
         Rule("PG003", _W, "front matter line is not `key: value`", "fix or remove the line"),
         Rule("PG004", _I, "module page (no SYNTAX section): skipped", "keep module pages out of specs/"),
@@ -36,6 +41,12 @@ RULES: dict[str, Rule] = {
             _W,
             "front matter key appears more than once; the last value wins",
             "remove the duplicate",
+        ),
+        Rule(
+            "PG007",
+            _I,
+            "not a cmdlet's help (README, index, about_ topic, table of contents, a page whose title names no cmdlet and whose ## SYNTAX is missing or has no syntax block): skipped",
+            "nothing; or keep such pages out of specs/",
         ),
         Rule(
             "PG010", _W, "required section missing", "add the section (## SYNOPSIS, ## SYNTAX, ## PARAMETERS)"
@@ -50,7 +61,12 @@ RULES: dict[str, Rule] = {
             "move it: SYNOPSIS, SYNTAX, ALIASES, DESCRIPTION, EXAMPLES, PARAMETERS, INPUTS, OUTPUTS, NOTES, RELATED LINKS",
         ),
         Rule("PG015", _E, "quotes or lists nested too deeply to parse; file not read", "flatten the nesting"),
-        Rule("PG020", _E, "SYNTAX has no parameter set", "add a fenced syntax block under ## SYNTAX"),
+        Rule(
+            "PG020",
+            _E,
+            "a cmdlet's help (H1 or title `Verb-Noun`) without ## SYNTAX, or SYNTAX has no parameter set",
+            "add a fenced syntax block under ## SYNTAX",
+        ),
         Rule("PG021", _W, "syntax token not understood; read best effort", "fix the brackets or type"),
         Rule("PG022", _W, "parameter sets: no default or several defaults", "mark exactly one set (Default)"),
         Rule("PG023", _W, "syntax line names another command than the H1", "use the cmdlet's own name"),
@@ -116,6 +132,12 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "PG084", _W, "unknown key in routes.yaml", "use segments, cmdlets, method, path, base-url, sets"
+        ),
+        Rule(
+            "PG085",
+            _W,
+            "a module's noun prefix is uncertain (its cmdlets, its name and the other modules do not settle it)",
+            "set it in [tool.platygen.noun-prefixes] (the message gives the line)",
         ),
         Rule(
             "PG090",

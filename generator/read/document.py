@@ -17,7 +17,7 @@ from mistletoe import block_token, span_token
 from generator.diagnostics import DiagnosticSink
 from generator.read.source import Source
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 
 
@@ -126,7 +126,7 @@ def _blocks(source: Source, sink: DiagnosticSink) -> list[Block]:
         for token in tokens:
             line = getattr(token, "line_number", 1)
             if isinstance(token, block_token.Heading):
-                match = _ATX.match(lines[line - 1]) if line <= len(lines) else None
+                match = ATX.match(lines[line - 1]) if line <= len(lines) else None
                 heading_text = match.group(2).strip() if match else ""
                 result.append(Block("heading", line, line, token.level, heading_text))
             elif isinstance(token, block_token.CodeFence):
@@ -174,7 +174,7 @@ def _code_block(
         return Block("code", line, end, text=content, info=info), None
     # Unclosed fence: it would swallow the rest of the file. End it before the next heading instead.
     for number in range(line + 1, len(source.lines) + 1):
-        if _ATX.match(source.line(number)):
+        if ATX.match(source.line(number)):
             sink.warning("PG013", line, f"code fence not closed; assumed to end before line {number}")
             text = "".join(s + "\n" for s in source.span(line + 1, number - 1))
             return Block("code", line, number - 1, text=text, info=info), number

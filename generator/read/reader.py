@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 
-from generator.diagnostics import Diagnostic, DiagnosticSink
+from generator.diagnostics import Diagnostic, DiagnosticSink, Severity
 from generator.ir import Cmdlet, Parameter, ParameterSet, SetMembership
 from generator.read import document, notes, parameters, prose, samples, source, syntax
 from generator.read.document import Section
@@ -45,16 +46,41 @@ ORDER = (
 )
 
 
+# Pages of a docs folder that are never a cmdlet's help, by file name (without `.md`, any case).
+_PAGE_NAMES = {
+    "readme": "a README",
+    "index": "an index page",
+    "toc": "a table of contents",
+    "_toc": "a table of contents",
+    "summary": "a table of contents",
+    "contents": "a table of contents",
+    "changelog": "a change log",
+    "contributing": "a contributors' guide",
+    "license": "a licence",
+}
+# A cmdlet's name as a title says it: `Get-XyGroupMember` (a trailing dot or colon is a typo).
+_CMDLET_NAME = re.compile(r"^[A-Za-z]+-[A-Za-z_][\w.]*?[.:]?$")
+
+
 @dataclass(slots=True)
 class ReadResult:
     path: str
     cmdlet: Cmdlet | None
     diagnostics: list[Diagnostic]
     module_page: bool = False
+    # Not a cmdlet's help, and not meant to be (a README, an about_ topic, a module page): what it is.
+    skipped: str = ""
 
 
 def read_bytes(path: str, data: bytes) -> ReadResult:
-    """Read a help file given as bytes; `path` is the display path used in the IR and diagnostics."""
+    """Read a help file given as bytes; `path` is the display path used in the IR and diagnostics.
+
+    Pages of a docs folder that are not a cmdlet's help and do not claim to be one are skipped with
+    one info (PG004, PG007) and nothing else: their front matter, sections and markdown are their own.
+    """
+    page = page_kind(path)
+    if page:
+        return _skip(path, page, f"{page} (by its file name), not a cmdlet's help: skipped")
     sink = DiagnosticSink(path)
     text = source.decode(data, sink)
     if text is None:
@@ -63,9 +89,24 @@ def read_bytes(path: str, data: bytes) -> ReadResult:
     doc = document.parse(src, sink)
     if not doc.parsed:
         return ReadResult(path, None, sink.items)
-    if _is_module_page(src, doc):
-        sink.info("PG004", 1, "module page (a module's list of cmdlets), not a cmdlet: skipped")
-        return ReadResult(path, None, sink.items, module_page=True)
+    syntax_sections = [s for s in doc.sections if KNOWN_SECTIONS.get(s.title) == "SYNTAX"]
+    if not syntax_sections and _is_module_page(src, doc):
+        message = "module page (a module's list of cmdlets), not a cmdlet: skipped"
+        return _skip(path, "a module page", message, "PG004")
+    if not _claims_cmdlet(src, doc):
+        either = "" if src.front_matter else " (nor front matter)"
+        if not syntax_sections:
+            message = (
+                f"no ## SYNTAX section and no cmdlet name as its title{either}: not a cmdlet's help, skipped"
+            )
+            return _skip(path, "a page without SYNTAX", message)
+        if not any(b.kind == "code" for s in syntax_sections for b in s.blocks):
+            # A conceptual page's `## Syntax` of prose (about splatting, say), not a cmdlet's.
+            message = (
+                f"## SYNTAX has no syntax block and no cmdlet name is its title{either}: "
+                "not a cmdlet's help, skipped"
+            )
+            return _skip(path, "a page without syntax blocks", message)
     sections = _sections(doc, sink)
     _check_order(src, list(sections.values()), sink)
     if "SYNTAX" not in sections:
@@ -75,6 +116,26 @@ def read_bytes(path: str, data: bytes) -> ReadResult:
         return ReadResult(path, None, sink.items)
     cmdlet = _cmdlet(path, src, doc, sections, sink)
     return ReadResult(path, cmdlet, sink.items)
+
+
+def page_kind(path: str) -> str:
+    """What a file is by its name alone when that is no cmdlet's help ("" otherwise)."""
+    stem = posixpath.basename(path).rsplit(".", 1)[0].lower()
+    if stem.startswith(("about_", "about-")):
+        return "an about_ topic"
+    return _PAGE_NAMES.get(stem, "")
+
+
+def _skip(path: str, what: str, message: str, rule: str = "PG007") -> ReadResult:
+    info = Diagnostic(path, 1, 1, Severity.INFO, rule, message)
+    return ReadResult(path, None, [info], module_page=rule == "PG004", skipped=what)
+
+
+def _claims_cmdlet(src: source.Source, doc: document.Document) -> bool:
+    """The H1 or the front matter's title is a cmdlet's name, or the front matter says it is one."""
+    titles = [doc.title.text if doc.title else "", src.front_matter.get("title", "")]
+    kind = src.front_matter.get("document type", "").strip().lower()
+    return kind == "cmdlet" or any(_CMDLET_NAME.match(t.strip()) for t in titles if t)
 
 
 def _sections(doc: document.Document, sink: DiagnosticSink) -> dict[str, Section]:
@@ -125,8 +186,7 @@ def _is_module_page(src: source.Source, doc: document.Document) -> bool:
     keys = {k.lower() for k in src.front_matter}
     kind = src.front_matter.get("document type", "").lower()
     title = doc.title.text.lower() if doc.title else ""
-    has_syntax = any(KNOWN_SECTIONS.get(s.title) == "SYNTAX" for s in doc.sections)
-    return not has_syntax and ("module guid" in keys or kind == "module" or title.endswith(" module"))
+    return "module guid" in keys or kind == "module" or title.endswith(" module")
 
 
 def _cmdlet(
@@ -136,16 +196,17 @@ def _cmdlet(
         if key not in sections:
             sink.warning("PG010", 1, f"section ## {key} is missing")
     stem = posixpath.splitext(posixpath.basename(path))[0]
-    name = doc.title.text if doc.title else src.front_matter.get("title", "") or stem
+    sets = syntax.read_syntax(sections["SYNTAX"], sink)
+    name = cmdlet_name(doc.title.text if doc.title else "", src.front_matter.get("title", ""), stem, sets)
     if doc.title is None:
         sink.warning("PG005", 1, f"no H1 title; using {name!r}")
-    elif name.lower() != stem.lower():
-        sink.warning("PG005", doc.title.line, f"H1 {name!r} differs from the file name {stem!r}")
-    module = (
-        src.front_matter.get("Module Name", "") or posixpath.basename(posixpath.dirname(path)) or "Module"
-    )
+    elif doc.title.text.lower() != stem.lower():
+        named = f"; the cmdlet is {name!r}, as its syntax says" if name != doc.title.text else ""
+        sink.warning(
+            "PG005", doc.title.line, f"H1 {doc.title.text!r} differs from the file name {stem!r}{named}"
+        )
+    module = module_name(path, src.front_matter)
     schema = src.front_matter.get("schema") or src.front_matter.get("PlatyPS schema version") or ""
-    sets = syntax.read_syntax(sections["SYNTAX"], sink)
     params = parameters.read_parameters(src, sections["PARAMETERS"], sink) if "PARAMETERS" in sections else []
     trees, aliases = notes.read_notes(src, sections["NOTES"], sink) if "NOTES" in sections else ([], [])
     if "ALIASES" in sections:
@@ -171,6 +232,30 @@ def _cmdlet(
     )
     _check(cmdlet, sections["SYNTAX"], sink)
     return cmdlet
+
+
+def cmdlet_name(h1: str, title: str, stem: str, sets: list[ParameterSet]) -> str:
+    """The H1, unless the syntax names the cmdlet otherwise and the front matter's title, the file name or
+    the H1 without a stray trailing dot agrees with the syntax (`# Get-XyGroupMember.`).
+
+    Always one of `name_candidates`, in some case.
+    """
+    if not h1:
+        return title or stem
+    command = next((s.command for s in sets if s.command), "")
+    if not command or command.lower() == h1.lower():
+        return h1
+    agreeing = {c.lower() for c in name_candidates(h1, title, stem)}
+    return command if command.lower() in agreeing else h1
+
+
+def name_candidates(h1: str, title: str, stem: str) -> list[str]:
+    """Every name `cmdlet_name` may give a file (case aside), known before its syntax is read."""
+    return [c for c in dict.fromkeys([h1, h1.strip().rstrip(".:").strip(), title, stem]) if c]
+
+
+def module_name(path: str, front_matter: dict[str, str]) -> str:
+    return front_matter.get("Module Name", "") or posixpath.basename(posixpath.dirname(path)) or "Module"
 
 
 def _check(cmdlet: Cmdlet, syntax_section: Section, sink: DiagnosticSink) -> None:

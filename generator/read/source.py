@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from generator.diagnostics import DiagnosticSink
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass
@@ -33,6 +34,17 @@ class Source:
 
 
 def decode(data: bytes, sink: DiagnosticSink) -> str | None:
+    if data.startswith(UTF16_BOMS):
+        # Windows editors save help as UTF-16 with a byte order mark; PowerShell and platyPS read it.
+        try:
+            return data.decode("utf-16").removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            sink.error(
+                "PG001",
+                1,
+                f"file is not valid UTF-16 (it starts with a UTF-16 byte order mark): {exc.reason}",
+            )
+            return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -57,11 +69,11 @@ def split_lines(text: str) -> list[str]:
 
 def load(path: str, text: str, sink: DiagnosticSink) -> Source:
     lines = split_lines(text)
-    front_matter, end = _read_front_matter(lines, sink)
+    front_matter, end = read_front_matter(lines, sink)
     return Source(path, lines, front_matter, end)
 
 
-def _read_front_matter(lines: list[str], sink: DiagnosticSink) -> tuple[dict[str, str], int]:
+def read_front_matter(lines: list[str], sink: DiagnosticSink) -> tuple[dict[str, str], int]:
     """Values are kept as raw strings: YAML would turn `2024-05-01` into a date and `Off` into False."""
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or lines[first].strip() != "---":

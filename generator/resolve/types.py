@@ -52,8 +52,44 @@ _SCALARS: dict[str, tuple[str, str | None]] = {
 _MAPPINGS = {"hashtable", "idictionary", "dictionary", "ordereddictionary", "sortedlist", "sorteddictionary"}
 _SEQUENCES = {"list", "ilist", "icollection", "ienumerable", "collection", "arraylist", "array", "hashset"}
 _INTERFACE = re.compile(r"^I[A-Z][A-Za-z0-9_]*$")
+_CLASS = re.compile(r"^[A-Z][A-Za-z0-9_]+$")  # one letter: a generic parameter (`T`)
 # .NET interfaces that are collections or primitives, never API models.
 _SYSTEM_INTERFACES = _MAPPINGS | _SEQUENCES | {"icomparable", "iconvertible", "iformattable", "idisposable"}
+# .NET and PowerShell classes help names without their namespace: objects of the shell, never API models.
+_SYSTEM_CLASSES = {
+    *(name.lower() for name in _SCALARS),
+    *_MAPPINGS,
+    *_SEQUENCES,
+    *(
+        name.lower()
+        for name in (
+            "Void Enum Type Nullable Tuple KeyValuePair DictionaryEntry BigInteger Half IntPtr UIntPtr "
+            "DateOnly TimeOnly Version Exception Regex Random Encoding CultureInfo TimeZoneInfo "
+            "FileInfo DirectoryInfo FileSystemInfo Stream MemoryStream FileStream TextReader TextWriter "
+            "IPAddress IPEndPoint PhysicalAddress X509Certificate X509Certificate2 X509Store SecureString "
+            "Assembly ScriptBlock PSCredential PSObject PSCustomObject PSModuleInfo PSSession PSVariable "
+            "PSReference PSPrimitiveDictionary PSDataCollection PSMemberInfo PSPropertyInfo PSNoteProperty "
+            "ActionPreference ConfirmImpact ErrorRecord ProgressRecord InformationRecord WarningRecord "
+            "VerboseRecord DebugRecord CommandInfo CmdletInfo FunctionInfo AliasInfo ApplicationInfo "
+            "ProviderInfo PathInfo PSDriveInfo Runspace RunspacePool PowerShell Job Job2 ThreadJob "
+            "SessionState WildcardPattern CimSession CimInstance CimClass ManagementObject RegistryKey "
+            "Process ServiceController EventLogEntry XmlDocument XmlElement XmlNode XmlNodeList "
+            "JsonElement JsonDocument JsonNode JObject JToken JArray CancellationToken Task "
+            "HttpClient HttpRequestMessage HttpResponseMessage HttpMethod WebRequest WebResponse "
+            "SendAsyncStep ConsoleColor Color Delegate Action Func EventHandler"
+        ).split()
+    ),
+}
+# Namespaces of the runtime, not of an API: .NET's, PowerShell's, WMI's, the registry's.
+_SYSTEM_NAMESPACES = (
+    "System",
+    "Microsoft.PowerShell",
+    "Microsoft.Management.Infrastructure",
+    "Microsoft.Win32",
+    "Microsoft.WSMan",
+    "Microsoft.CSharp",
+    "Newtonsoft.Json",
+)
 
 
 @dataclass(slots=True)
@@ -65,8 +101,24 @@ class PyType:
 
 
 def is_model_type(ref: TypeRef) -> bool:
-    """An API model: `IMicrosoftGraphUser`, `ISystemuserputpost` (the I-prefixed interfaces AutoRest writes)."""
-    return bool(_INTERFACE.match(ref.name)) and ref.name.lower() not in _SYSTEM_INTERFACES and not ref.args
+    """An API model: the I-prefixed interfaces AutoRest writes (`IMicrosoftGraphUser`, `ISystemuserputpost`)
+    and the classes hand-written help names (`AssignedLicenses`, `Contoso.Model.Widget`).
+
+    Not: .NET's and PowerShell's own types, by name (`String`, `Hashtable`, `PSCredential`) or by
+    namespace (`System.*`, `Microsoft.PowerShell.*`, an AutoRest module's `*.Runtime.*`), nor generics.
+    """
+    name, lowered = ref.name, ref.name.lower()
+    if ref.args or not _CLASS.match(name):
+        return False
+    namespace = ref.namespace or ""
+    if namespace and (
+        any(namespace == n or namespace.startswith(n + ".") for n in _SYSTEM_NAMESPACES)
+        or "Runtime" in namespace.split(".")
+    ):
+        return False
+    if _INTERFACE.match(name):
+        return lowered not in _SYSTEM_INTERFACES
+    return lowered not in _SYSTEM_CLASSES
 
 
 def element_type(ref: TypeRef) -> TypeRef:

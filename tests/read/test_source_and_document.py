@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+import pytest
+
 from generator.diagnostics import Severity
 from generator.read.reader import read_bytes
 
@@ -135,6 +137,20 @@ def test_invalid_utf8_gives_exactly_one_pg001_error_with_its_position_and_no_cmd
     assert diagnostic.severity is Severity.ERROR
     assert diagnostic.line == line_of(doc.replace(b"\xff", b"?"), "Gets a ? thing.")
     assert diagnostic.column == len("Gets a ") + 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_file_with_a_byte_order_mark_reads_as_its_utf8_copy(encoding: str):
+    data = (CORPUS / "platyps-assets/Get-ChildItem.V2.md").read_bytes()
+    wide = read_bytes("Get-ChildItem.V2.md", "\ufeff".encode(encoding) + data.decode("utf-8").encode(encoding))
+    narrow = read_bytes("Get-ChildItem.V2.md", data)
+    assert asdict(wide.cmdlet) == asdict(narrow.cmdlet)
+    assert wide.diagnostics == narrow.diagnostics
+
+
+def test_utf16_byte_order_mark_before_bytes_that_are_no_utf16_is_pg001():
+    result = read_bytes("Mod/Get-Thing.md", b"\xff\xfe# \x00\xd8")  # a lone surrogate
+    assert [(d.rule, d.severity) for d in result.diagnostics] == [("PG001", Severity.ERROR)]
 
 
 def test_crlf_file_gives_the_same_ir_and_line_numbers_as_its_lf_copy():
@@ -404,12 +420,19 @@ def test_platyps_module_page_without_module_guid_is_recognised_by_its_title():
     assert rules(result) == [("PG004", 1)]
 
 
-def test_garbage_file_gives_an_error_and_no_cmdlet():
+def test_garbage_file_without_front_matter_or_syntax_is_skipped_with_one_info():
     result = read_corpus("platyps-assets/bad-commandhelp.md")
     assert result.cmdlet is None
     assert result.module_page is False
-    assert rules(result) == [("PG002", 1), ("PG020", 1)]
-    assert result.diagnostics[1].severity is Severity.ERROR
+    assert rules(result) == [("PG007", 1)]
+    assert result.diagnostics[0].severity is Severity.INFO
+
+
+def test_a_file_whose_h1_names_a_cmdlet_but_has_no_syntax_is_an_error():
+    result = read_bytes("Mod/Get-Thing.md", b"# Get-Thing\n\n## SYNOPSIS\nGets a thing.\n")
+    assert result.cmdlet is None
+    assert ("PG020", 1) in rules(result)
+    assert [d.severity for d in result.diagnostics if d.rule == "PG020"] == [Severity.ERROR]
 
 
 def test_title_differing_from_the_file_name_is_pg005_at_the_h1():

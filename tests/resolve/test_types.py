@@ -192,8 +192,30 @@ def test_model_annotations(text: str, annotation: str) -> None:
         ("IList<String>", False),
         ("IComparable", False),
         ("Int32", False),
-        ("Item", False),  # no capital after the I
         ("I", False),
+        # Hand-written help names its models as classes, without the interface's I.
+        ("Item", True),
+        ("AssignedLicenses", True),
+        ("AssignedLicenses[]", True),
+        ("Contoso.Model.Widget", True),
+        ("Microsoft.Open.AzureAD.Model.AssignedLicenses", True),
+        # ... but not .NET's or PowerShell's own classes, by name or by namespace, nor generic parameters.
+        ("String", False),
+        ("System.String", False),
+        ("DateTime", False),
+        ("Hashtable", False),
+        ("SwitchParameter", False),
+        ("PSCredential", False),
+        ("System.Management.Automation.PSCredential", False),
+        ("ScriptBlock", False),
+        ("Guid", False),
+        ("Uri", False),
+        ("SecureString", False),
+        ("System.IO.FileInfo", False),
+        ("Microsoft.PowerShell.Commands.DisplayHintType", False),
+        ("Microsoft.Graph.PowerShell.Runtime.SendAsyncStep", False),  # AutoRest's runtime, no API model
+        ("List<AssignedLicense>", False),  # the list is not; its item is
+        ("T", False),
     ],
 )
 def test_is_model_type(text: str, model: bool) -> None:
