@@ -193,8 +193,8 @@ def test_changing_the_selection_regenerates_and_going_back_gives_the_first_outpu
     assert run("*-MgUser").up_to_date
     other = run("*-MgBetaUser*")
     assert not other.up_to_date and other.files != first.files
-    assert "def update_user_outlook_master_category(" in other.files["graph_sdk/client.py"]
-    assert "def update_user_outlook_master_category(" not in first.files["graph_sdk/client.py"]
+    assert "def update_user_outlook_master_category(" in other.files["graph_sdk/client.pyi"]
+    assert "def update_user_outlook_master_category(" not in first.files["graph_sdk/client.pyi"]
     back = run("*-MgUser")
     assert not back.up_to_date  # the output folder holds the other selection's files
     assert back.files == first.files
