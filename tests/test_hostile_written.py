@@ -225,7 +225,7 @@ def test_type_names_that_cannot_be_read_are_refused_with_a_diagnostic_at_their_l
 
 def test_every_field_description_round_trips_exactly(imported: dict[str, object]) -> None:
     fields = model(imported, "WrittenThing").model_fields  # type: ignore[attr-defined]
-    by_wire = {f.alias: f.description for f in fields.values()}
+    by_wire = {f.serialization_alias: f.description for f in fields.values()}
     for name, text in FIELD_TEXTS.items():
         assert by_wire[name[0].lower() + name[1:]] == text, name
 

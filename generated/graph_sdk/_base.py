@@ -7,6 +7,7 @@ import difflib
 import typing as _t
 
 import pydantic as _pd
+from pydantic.alias_generators import to_camel
 
 
 class Model(_pd.BaseModel):
@@ -26,6 +27,9 @@ class Model(_pd.BaseModel):
         ser_json_bytes="base64",
         val_json_bytes="base64",
         extra="allow",
+        # A field's wire name is the camelCase of its Python name; the few that are not say so
+        # (`validation_alias` and `serialization_alias`: type checkers see the Python names).
+        alias_generator=to_camel,
         # A class is validated by the schema pydantic builds on its first use, not on import: a
         # module of hundreds of models imports without building the schemas of those never used.
         defer_build=True,
@@ -74,7 +78,9 @@ def _names(cls: type[Model]) -> frozenset[str]:
     found = _NAMES.get(cls)
     if found is None:
         fields = cls.model_fields
-        found = frozenset(fields) | {f.alias for f in fields.values() if f.alias}
+        found = frozenset(fields) | {
+            f.serialization_alias or f.alias or to_camel(n) for n, f in fields.items()
+        }
         _NAMES[cls] = found
     return found
 

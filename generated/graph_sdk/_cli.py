@@ -241,7 +241,7 @@ def _tree(cls: type[_Model], depth: int) -> list[str]:
         mark = "" if field.is_required() else "?"
         shown = _type_name(field.annotation)
         lines.append(
-            f"{'  ' * depth}{field.alias}{mark} <{shown}>"
+            f"{'  ' * depth}{field.serialization_alias or field.alias}{mark} <{shown}>"
             + (f": {text}" if text else "")
         )
         if nested is not None and depth < _TREE_DEPTH + 1:

@@ -55,11 +55,7 @@ class AddApplicationPasswordArgs(_t.TypedDict, total=False):
 
     application_id: str
     input_object: _m.ApplicationsIdentity | _t.Mapping[str, _t.Any]
-    body: (
-        _m.Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema
-        | _t.Mapping[str, _t.Any]
-        | str
-    )
+    body: _m.AddPasswordRequest | _t.Mapping[str, _t.Any] | str
     password_credential: _m.PasswordCredential | _t.Mapping[str, _t.Any]
     additional_properties: _t.Mapping[str, _t.Any]
     headers: _t.Mapping[str, str]
@@ -330,11 +326,7 @@ class RestartApplicationSynchronizationJobArgs(_t.TypedDict, total=False):
     application_id: str
     synchronization_job_id: str
     input_object: _m.ApplicationsIdentity | _t.Mapping[str, _t.Any]
-    body: (
-        _m.Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema
-        | _t.Mapping[str, _t.Any]
-        | str
-    )
+    body: _m.RestartRequest | _t.Mapping[str, _t.Any] | str
     criteria: _m.SynchronizationJobRestartCriteria | _t.Mapping[str, _t.Any]
     additional_properties: _t.Mapping[str, _t.Any]
     headers: _t.Mapping[str, str]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from pydantic.alias_generators import to_camel
+
 from generator.render.imports import Imports
 from generator.render.literals import docstring_value, py_comment, py_docstring, py_long_string, py_string, wrapped
 from generator.resolve.model import MODELS, ModelClass, ModelEnum, ModelField, ModelModule, ResolvedProject
@@ -91,7 +93,9 @@ def _field(field: ModelField) -> str:
     # A non-null field the caller leaves unset is not sent, and reads as None; `_b.UNSET` is that None,
     # typed so that the annotation can say what the service sends.
     args = [] if field.required else ["default=None" if field.nullable else "default=_b.UNSET"]
-    args.append(f"alias={py_string(field.wire_name)}")
+    if field.wire_name != to_camel(field.name):  # the base class's alias generator gives the rest
+        wire = py_string(field.wire_name)
+        args.append(f"validation_alias={wire}, serialization_alias={wire}")
     if field.description:
         args.append(f"description={py_long_string(field.description)}")
     return f"{field.name}: {field.annotation} = _pd.Field({', '.join(args)})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -17,7 +18,7 @@ from generator.read.routes_file import RoutesFile
 from generator.resolve.merge import PropertyDef, TypeDef, TypeKey, TypeTable, WireType, collect, default_namespace
 from generator.resolve.described import enrich
 from generator.resolve.model import MODELS, ModelClass, ModelEnum, ModelField, ModelModule, ResolvedProject, Route
-from generator.resolve.nouns import noun_prefixes
+from generator.resolve.nouns import noun_prefixes, pascal_words, split_name
 from generator.resolve.operations import build_operation, client_methods, method_names, odata_modules
 from generator.resolve.routes import route_table
 from generator.resolve.types import element_type, is_model_type, map_type, map_wire
@@ -30,7 +31,7 @@ def resolve(
     bound = bound or Bound()
     table = collect(cmdlets)
     described = enrich(table, cmdlets, bound)
-    class_names = _class_names(table, config)
+    class_names = _class_names(table, config, _schema_names(table, cmdlets))
     # One module per class and per enum, named after it: importing one builds no other (references
     # between them resolve on first use, through the lazy `models` package).
     keys = sorted(set(table.types) | set(table.enums))
@@ -149,7 +150,45 @@ def _operations(
     project.operations = operations
 
 
-def _class_names(table: TypeTable, config: Config) -> dict[TypeKey, str]:
+# AutoRest names an operation's inline body or answer after its path, the action lower-cased:
+# `IPaths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema`.
+_PATH_SCHEMA = re.compile(
+    r"I?Paths\w*?(?P<action>[A-Z][a-z0-9]*)(?:Post|Get|Put|Patch|Delete)"
+    r"(?P<part>RequestbodyContent|Responses\d+Content)\w*Schema\d*"
+)
+
+
+def _schema_names(table: TypeTable, cmdlets: list[Cmdlet]) -> dict[TypeKey, str]:
+    """Names for AutoRest's path-named schemas, from the action they are the body or answer of:
+    `addpassword` of Add-MgApplicationPassword is `AddPasswordRequest` (the cmdlet's verb and last
+    noun words that spell the action). Only the help decides, so a bound description renames nothing."""
+    found: dict[TypeKey, str] = {}
+    for cmdlet in sorted(cmdlets, key=lambda c: c.path):
+        typed = [(p.type, "Request") for p in cmdlet.parameters if p.type and p.name.lower() in ("bodyparameter", "body")]
+        typed += [(d.type, "Response") for d in cmdlet.outputs if d.type]
+        for ref, suffix in typed:
+            match = _PATH_SCHEMA.fullmatch(element_type(ref).name)
+            if match is None or match.group("part").startswith("Request") != (suffix == "Request"):
+                continue
+            key = table.lookup(element_type(ref), default_namespace(cmdlet))
+            if key in table.types and key not in found:
+                found[key] = _action_words(cmdlet, match.group("action")) + suffix
+    return found
+
+
+def _action_words(cmdlet: Cmdlet, action: str) -> str:
+    """The cmdlet's verb and last noun words that spell `action` (lower-cased by AutoRest), in their
+    own case: `Add` + `Password` for `Addpassword`; the action as it is when none do."""
+    verb, noun = split_name(cmdlet.name)
+    words = pascal_words(noun)
+    for start in range(len(words), -1, -1):
+        spelled = verb + "".join(words[start:])
+        if spelled.lower() == action.lower():
+            return spelled
+    return action
+
+
+def _class_names(table: TypeTable, config: Config, renamed: dict[TypeKey, str] | None = None) -> dict[TypeKey, str]:
     """Interface name without `I` and the namespace's vendor prefix (`IMicrosoftGraphUser` → `User`).
 
     Unique across the package. Types that want the same name are told apart by the words only their
@@ -161,7 +200,11 @@ def _class_names(table: TypeTable, config: Config) -> dict[TypeKey, str]:
     def full(key: TypeKey) -> str:
         return key[1][1:] if key[1].startswith("I") and key[1][1:2].isupper() else key[1]
 
+    renamed = renamed or {}
+
     def short(key: TypeKey, group: list[TypeKey]) -> str:
+        if key in renamed:
+            return names.class_name(renamed[key])
         name = full(key)
         for prefix in config.type_prefixes.get(key[0], []):
             if name.startswith(prefix) and len(name) > len(prefix) and name[len(prefix)].isupper():

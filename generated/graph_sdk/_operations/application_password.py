@@ -27,7 +27,7 @@ ADD_APPLICATION_PASSWORD = _r.OperationSpec(
             "body",
             kind="json",
             metavar="JSON",
-            model="paths141_ryo0_applications_application_id_microsoft_graph_addpassword_post_requestbody_content_application_json_schema:Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema",
+            model="add_password_request:AddPasswordRequest",
         ),
         _r.Arg(
             "password_credential",
@@ -94,7 +94,7 @@ ADD_APPLICATION_PASSWORD = _r.OperationSpec(
             placeholders=(("application-id", "ApplicationId", "application_id"),),
         ),
     ),
-    body_model="paths141_ryo0_applications_application_id_microsoft_graph_addpassword_post_requestbody_content_application_json_schema:Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema",
+    body_model="add_password_request:AddPasswordRequest",
     response_model="password_credential:PasswordCredential",
     response="model",
     noun="application-password",

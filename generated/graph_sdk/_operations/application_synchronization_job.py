@@ -333,7 +333,7 @@ RESTART_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
             "body",
             kind="json",
             metavar="JSON",
-            model="paths113_dr1_c_applications_application_id_synchronization_jobs_synchronizationjob_id_microsoft_graph_restart_post_requestbody_content_application_json_schema:Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema",
+            model="restart_request:RestartRequest",
         ),
         _r.Arg(
             "criteria",
@@ -426,7 +426,7 @@ RESTART_APPLICATION_SYNCHRONIZATION_JOB = _r.OperationSpec(
             ),
         ),
     ),
-    body_model="paths113_dr1_c_applications_application_id_synchronization_jobs_synchronizationjob_id_microsoft_graph_restart_post_requestbody_content_application_json_schema:Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema",
+    body_model="restart_request:RestartRequest",
     response="bool",
     noun="application-synchronization-job",
     verb="restart",

@@ -8,6 +8,7 @@ import typing as _t
 
 if _t.TYPE_CHECKING:
     from .add_in import AddIn as AddIn
+    from .add_password_request import AddPasswordRequest as AddPasswordRequest
     from .api_application import ApiApplication as ApiApplication
     from .app_credential_restriction_type import (
         AppCredentialRestrictionType as AppCredentialRestrictionType,
@@ -200,12 +201,6 @@ if _t.TYPE_CHECKING:
         PasswordCredentialConfiguration as PasswordCredentialConfiguration,
     )
     from .password_profile import PasswordProfile as PasswordProfile
-    from .paths113_dr1_c_applications_application_id_synchronization_jobs_synchronizationjob_id_microsoft_graph_restart_post_requestbody_content_application_json_schema import (
-        Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema as Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema,
-    )
-    from .paths141_ryo0_applications_application_id_microsoft_graph_addpassword_post_requestbody_content_application_json_schema import (
-        Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema as Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema,
-    )
     from .permission_scope import PermissionScope as PermissionScope
     from .pre_authorized_application import (
         PreAuthorizedApplication as PreAuthorizedApplication,
@@ -225,6 +220,7 @@ if _t.TYPE_CHECKING:
         RequiredResourceAccess as RequiredResourceAccess,
     )
     from .resource_access import ResourceAccess as ResourceAccess
+    from .restart_request import RestartRequest as RestartRequest
     from .service_principal_lock_configuration import (
         ServicePrincipalLockConfiguration as ServicePrincipalLockConfiguration,
     )
@@ -303,6 +299,7 @@ if _t.TYPE_CHECKING:
 
 _INDEX: dict[str, str] = {
     "AddIn": "add_in",
+    "AddPasswordRequest": "add_password_request",
     "ApiApplication": "api_application",
     "AppCredentialRestrictionType": "app_credential_restriction_type",
     "AppKeyCredentialRestrictionType": "app_key_credential_restriction_type",
@@ -411,8 +408,6 @@ _INDEX: dict[str, str] = {
     "PasswordCredential": "password_credential",
     "PasswordCredentialConfiguration": "password_credential_configuration",
     "PasswordProfile": "password_profile",
-    "Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema": "paths113_dr1_c_applications_application_id_synchronization_jobs_synchronizationjob_id_microsoft_graph_restart_post_requestbody_content_application_json_schema",
-    "Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema": "paths141_ryo0_applications_application_id_microsoft_graph_addpassword_post_requestbody_content_application_json_schema",
     "PermissionScope": "permission_scope",
     "PreAuthorizedApplication": "pre_authorized_application",
     "ProvisionedPlan": "provisioned_plan",
@@ -424,6 +419,7 @@ _INDEX: dict[str, str] = {
     "RequestSignatureVerification": "request_signature_verification",
     "RequiredResourceAccess": "required_resource_access",
     "ResourceAccess": "resource_access",
+    "RestartRequest": "restart_request",
     "ServicePrincipalLockConfiguration": "service_principal_lock_configuration",
     "ServiceProvisioningError": "service_provisioning_error",
     "SignInActivity": "sign_in_activity",

@@ -35,13 +35,10 @@ class AddIn(_b.Model):
     )
 
     id: _uuid.UUID | None = _pd.Field(
-        default=None,
-        alias="id",
-        description="The unique identifier for the addIn object.",
+        default=None, description="The unique identifier for the addIn object."
     )
     properties: list[_models.KeyValue] = _pd.Field(
         default=_b.UNSET,
-        alias="properties",
         description=(
             "The collection of key-value pairs that define parameters that the "
             "consuming service can use or call.\n"
@@ -52,7 +49,8 @@ class AddIn(_b.Model):
     )
     type_: str = _pd.Field(
         default=_b.UNSET,
-        alias="type",
+        validation_alias="type",
+        serialization_alias="type",
         description="The unique name for the functionality exposed by the app.",
     )
 

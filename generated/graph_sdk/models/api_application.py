@@ -19,7 +19,6 @@ class ApiApplication(_b.Model):
 
     accept_mapped_claims: bool | None = _pd.Field(
         default=None,
-        alias="acceptMappedClaims",
         description=(
             "When true, allows an application to use claims mapping without "
             "specifying a custom signing key."
@@ -27,7 +26,6 @@ class ApiApplication(_b.Model):
     )
     known_client_applications: list[_uuid.UUID] | None = _pd.Field(
         default=None,
-        alias="knownClientApplications",
         description=(
             "Used for bundling consent if you have a solution that contains two "
             "parts: "
@@ -43,7 +41,6 @@ class ApiApplication(_b.Model):
     )
     oauth2_permission_scopes: list[_models.PermissionScope] = _pd.Field(
         default=_b.UNSET,
-        alias="oauth2PermissionScopes",
         description=(
             "The definition of the delegated permissions exposed by the web API "
             "represented by this application registration.\n"
@@ -55,7 +52,6 @@ class ApiApplication(_b.Model):
     pre_authorized_applications: list[_models.PreAuthorizedApplication] | None = (
         _pd.Field(
             default=None,
-            alias="preAuthorizedApplications",
             description=(
                 "Lists the client applications that are preauthorized with the specified "
                 "delegated permissions to access this application's APIs.\n"
@@ -69,7 +65,6 @@ class ApiApplication(_b.Model):
     )
     requested_access_token_version: int | None = _pd.Field(
         default=None,
-        alias="requestedAccessTokenVersion",
         description=(
             "Specifies the access token version expected by this resource.\n"
             "This changes the version and format of the JWT produced independent of "

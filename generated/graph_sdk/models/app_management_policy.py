@@ -16,45 +16,33 @@ class AppManagementPolicy(_b.Model):
     """The appManagementPolicy applied to this application."""
 
     description: str | None = _pd.Field(
-        default=None,
-        alias="description",
-        description="Description for this policy.\nRequired.",
+        default=None, description="Description for this policy.\nRequired."
     )
     display_name: str | None = _pd.Field(
-        default=None,
-        alias="displayName",
-        description="Display name for this policy.\nRequired.",
+        default=None, description="Display name for this policy.\nRequired."
     )
     deleted_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None,
-        alias="deletedDateTime",
         description=(
             "Date and time when this object was deleted.\n"
             "Always null when the object hasn't been deleted."
         ),
     )
     id: str = _pd.Field(
-        default=_b.UNSET,
-        alias="id",
-        description="The unique identifier for an entity.\nRead-only.",
+        default=_b.UNSET, description="The unique identifier for an entity.\nRead-only."
     )
     applies_to: list[_models.DirectoryObject] | None = _pd.Field(
         default=None,
-        alias="appliesTo",
         description=(
             "Collection of applications and service principals to which the policy is "
             "applied."
         ),
     )
     is_enabled: bool = _pd.Field(
-        default=_b.UNSET,
-        alias="isEnabled",
-        description="Denotes whether the policy is enabled.",
+        default=_b.UNSET, description="Denotes whether the policy is enabled."
     )
     restrictions: _models.CustomAppManagementConfiguration | None = _pd.Field(
-        default=None,
-        alias="restrictions",
-        description="customAppManagementConfiguration",
+        default=None, description="customAppManagementConfiguration"
     )
 
 

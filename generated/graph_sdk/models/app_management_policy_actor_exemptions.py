@@ -19,7 +19,7 @@ class AppManagementPolicyActorExemptions(_b.Model):
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
     custom_security_attributes: (
         list[_models.CustomSecurityAttributeExemption] | None
-    ) = _pd.Field(default=None, alias="customSecurityAttributes")
+    ) = _pd.Field(default=None)
 
 
 # Last, so the classes named above resolve when first used, not when this module is imported.

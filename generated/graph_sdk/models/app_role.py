@@ -34,7 +34,6 @@ class AppRole(_b.Model):
 
     allowed_member_types: list[str] = _pd.Field(
         default=_b.UNSET,
-        alias="allowedMemberTypes",
         description=(
             "Specifies whether this app role can be assigned to users and groups (by "
             "setting to ['User']), to other application's (by setting to "
@@ -47,7 +46,6 @@ class AppRole(_b.Model):
     )
     description: str | None = _pd.Field(
         default=None,
-        alias="description",
         description=(
             "The description for the app role.\n"
             "This is displayed when the app role is being assigned and, if the app "
@@ -57,7 +55,6 @@ class AppRole(_b.Model):
     )
     display_name: str | None = _pd.Field(
         default=None,
-        alias="displayName",
         description=(
             "Display name for the permission that appears in the app role assignment "
             "and consent experiences."
@@ -65,7 +62,6 @@ class AppRole(_b.Model):
     )
     id: _uuid.UUID = _pd.Field(
         default=_b.UNSET,
-        alias="id",
         description=(
             "Unique role identifier inside the appRoles collection.\n"
             "When creating a new app role, a new GUID identifier must be provided."
@@ -73,7 +69,6 @@ class AppRole(_b.Model):
     )
     is_enabled: bool = _pd.Field(
         default=_b.UNSET,
-        alias="isEnabled",
         description=(
             "When creating or updating an app role, this must be set to true (which "
             "is the default).\n"
@@ -83,7 +78,6 @@ class AppRole(_b.Model):
     )
     origin: str | None = _pd.Field(
         default=None,
-        alias="origin",
         description=(
             "Specifies if the app role is defined on the application object or on the "
             "servicePrincipal entity.\n"
@@ -93,7 +87,6 @@ class AppRole(_b.Model):
     )
     value: str | None = _pd.Field(
         default=None,
-        alias="value",
         description=(
             "Specifies the value to include in the roles claim in ID tokens and "
             "access tokens authenticating an assigned user or service principal.\n"

@@ -21,20 +21,16 @@ class Application(_b.Model):
 
     deleted_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None,
-        alias="deletedDateTime",
         description=(
             "Date and time when this object was deleted.\n"
             "Always null when the object hasn't been deleted."
         ),
     )
     id: str = _pd.Field(
-        default=_b.UNSET,
-        alias="id",
-        description="The unique identifier for an entity.\nRead-only.",
+        default=_b.UNSET, description="The unique identifier for an entity.\nRead-only."
     )
     add_ins: list[_models.AddIn] = _pd.Field(
         default=_b.UNSET,
-        alias="addIns",
         description=(
             "Defines custom behavior that a consuming service can use to call an app "
             "in specific contexts.\n"
@@ -45,11 +41,10 @@ class Application(_b.Model):
         ),
     )
     api: _models.ApiApplication | None = _pd.Field(
-        default=None, alias="api", description="apiApplication"
+        default=None, description="apiApplication"
     )
     app_id: str | None = _pd.Field(
         default=None,
-        alias="appId",
         description=(
             "The unique identifier for the application that is assigned to an "
             "application by Microsoft Entra ID.\n"
@@ -60,13 +55,10 @@ class Application(_b.Model):
         ),
     )
     app_management_policies: list[_models.AppManagementPolicy] | None = _pd.Field(
-        default=None,
-        alias="appManagementPolicies",
-        description="The appManagementPolicy applied to this application.",
+        default=None, description="The appManagementPolicy applied to this application."
     )
     app_roles: list[_models.AppRole] = _pd.Field(
         default=_b.UNSET,
-        alias="appRoles",
         description=(
             "The collection of roles defined for the application.\n"
             "With app role assignments, these roles can be assigned to users, groups, "
@@ -76,7 +68,6 @@ class Application(_b.Model):
     )
     application_template_id: str | None = _pd.Field(
         default=None,
-        alias="applicationTemplateId",
         description=(
             "Unique identifier of the applicationTemplate.\n"
             "Supports $filter (eq, not, ne).\n"
@@ -85,16 +76,13 @@ class Application(_b.Model):
         ),
     )
     authentication_behaviors: _models.AuthenticationBehaviors | None = _pd.Field(
-        default=None,
-        alias="authenticationBehaviors",
-        description="authenticationBehaviors",
+        default=None, description="authenticationBehaviors"
     )
     certification: _models.Certification | None = _pd.Field(
-        default=None, alias="certification", description="certification"
+        default=None, description="certification"
     )
     created_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None,
-        alias="createdDateTime",
         description=(
             "The date and time the application was registered.\n"
             "The DateTimeOffset type represents date and time information using ISO "
@@ -106,14 +94,11 @@ class Application(_b.Model):
         ),
     )
     created_on_behalf_of: _models.DirectoryObject | None = _pd.Field(
-        default=None, alias="createdOnBehalfOf", description="directoryObject"
+        default=None, description="directoryObject"
     )
-    default_redirect_uri: str | None = _pd.Field(
-        default=None, alias="defaultRedirectUri"
-    )
+    default_redirect_uri: str | None = _pd.Field(default=None)
     description: str | None = _pd.Field(
         default=None,
-        alias="description",
         description=(
             "Free text field to provide a description of the application object to "
             "end users.\n"
@@ -123,7 +108,6 @@ class Application(_b.Model):
     )
     disabled_by_microsoft_status: str | None = _pd.Field(
         default=None,
-        alias="disabledByMicrosoftStatus",
         description=(
             "Specifies whether Microsoft has disabled the registered application.\n"
             "Possible values are: "
@@ -136,7 +120,6 @@ class Application(_b.Model):
     )
     display_name: str | None = _pd.Field(
         default=None,
-        alias="displayName",
         description=(
             "The display name for the application.\n"
             "Maximum length is 256 characters.\n"
@@ -146,7 +129,6 @@ class Application(_b.Model):
     )
     extension_properties: list[_models.ExtensionProperty] | None = _pd.Field(
         default=None,
-        alias="extensionProperties",
         description=(
             "Read-only.\n"
             "Nullable.\n"
@@ -156,7 +138,6 @@ class Application(_b.Model):
     federated_identity_credentials: list[_models.FederatedIdentityCredential] | None = (
         _pd.Field(
             default=None,
-            alias="federatedIdentityCredentials",
             description=(
                 "Federated identities for applications.\n"
                 "Supports $expand and $filter (startsWith, /$count eq 0, /$count ne 0)."
@@ -165,7 +146,6 @@ class Application(_b.Model):
     )
     group_membership_claims: str | None = _pd.Field(
         default=None,
-        alias="groupMembershipClaims",
         description=(
             "Configures the groups claim issued in a user or OAuth 2.0 access token "
             "that the application expects.\n"
@@ -176,11 +156,10 @@ class Application(_b.Model):
         ),
     )
     home_realm_discovery_policies: list[_models.HomeRealmDiscoveryPolicy] | None = (
-        _pd.Field(default=None, alias="homeRealmDiscoveryPolicies")
+        _pd.Field(default=None)
     )
     identifier_uris: list[str] = _pd.Field(
         default=_b.UNSET,
-        alias="identifierUris",
         description=(
             "Also known as App ID URI, this value is set when an application is used "
             "as a resource app.\n"
@@ -195,11 +174,10 @@ class Application(_b.Model):
         ),
     )
     info: _models.InformationalUrl | None = _pd.Field(
-        default=None, alias="info", description="informationalUrl"
+        default=None, description="informationalUrl"
     )
     is_device_only_auth_supported: bool | None = _pd.Field(
         default=None,
-        alias="isDeviceOnlyAuthSupported",
         description=(
             "Specifies whether this application supports device authentication "
             "without a user.\n"
@@ -208,7 +186,6 @@ class Application(_b.Model):
     )
     is_fallback_public_client: bool | None = _pd.Field(
         default=None,
-        alias="isFallbackPublicClient",
         description=(
             "Specifies the fallback application type as public client, such as an "
             "installed application running on a mobile device.\n"
@@ -224,7 +201,6 @@ class Application(_b.Model):
     )
     key_credentials: list[_models.KeyCredential] = _pd.Field(
         default=_b.UNSET,
-        alias="keyCredentials",
         description=(
             "The collection of key credentials associated with the application.\n"
             "Not nullable.\n"
@@ -233,30 +209,21 @@ class Application(_b.Model):
     )
     logo: bytes = _pd.Field(
         default=_b.UNSET,
-        alias="logo",
         description="The main logo for the application.\nNot nullable.",
     )
     native_authentication_apis_enabled: (
         _models.NativeAuthenticationApisEnabled | None
-    ) = _pd.Field(
-        default=None,
-        alias="nativeAuthenticationApisEnabled",
-        description="nativeAuthenticationApisEnabled",
-    )
+    ) = _pd.Field(default=None, description="nativeAuthenticationApisEnabled")
     notes: str | None = _pd.Field(
         default=None,
-        alias="notes",
         description="Notes relevant for the management of the application.",
     )
-    oauth2_require_post_response: bool = _pd.Field(
-        default=_b.UNSET, alias="oauth2RequirePostResponse"
-    )
+    oauth2_require_post_response: bool = _pd.Field(default=_b.UNSET)
     optional_claims: _models.OptionalClaims | None = _pd.Field(
-        default=None, alias="optionalClaims", description="optionalClaims"
+        default=None, description="optionalClaims"
     )
     owners: list[_models.DirectoryObject] | None = _pd.Field(
         default=None,
-        alias="owners",
         description=(
             "Directory objects that are owners of this application.\n"
             "The owners are a set of nonadmin users or service principals who are "
@@ -266,24 +233,20 @@ class Application(_b.Model):
         ),
     )
     parental_control_settings: _models.ParentalControlSettings | None = _pd.Field(
-        default=None,
-        alias="parentalControlSettings",
-        description="parentalControlSettings",
+        default=None, description="parentalControlSettings"
     )
     password_credentials: list[_models.PasswordCredential] = _pd.Field(
         default=_b.UNSET,
-        alias="passwordCredentials",
         description=(
             "The collection of password credentials associated with the application.\n"
             "Not nullable."
         ),
     )
     public_client: _models.PublicClientApplication | None = _pd.Field(
-        default=None, alias="publicClient", description="publicClientApplication"
+        default=None, description="publicClientApplication"
     )
     publisher_domain: str | None = _pd.Field(
         default=None,
-        alias="publisherDomain",
         description=(
             "The verified publisher domain for the application.\n"
             "Read-only.\n"
@@ -293,15 +256,10 @@ class Application(_b.Model):
         ),
     )
     request_signature_verification: _models.RequestSignatureVerification | None = (
-        _pd.Field(
-            default=None,
-            alias="requestSignatureVerification",
-            description="requestSignatureVerification",
-        )
+        _pd.Field(default=None, description="requestSignatureVerification")
     )
     required_resource_access: list[_models.RequiredResourceAccess] = _pd.Field(
         default=_b.UNSET,
-        alias="requiredResourceAccess",
         description=(
             "Specifies the resources that the application needs to access.\n"
             "This property also specifies the set of delegated permissions and "
@@ -318,7 +276,6 @@ class Application(_b.Model):
     )
     saml_metadata_url: str | None = _pd.Field(
         default=None,
-        alias="samlMetadataUrl",
         description=(
             "The URL where the service exposes SAML metadata for federation.\n"
             "This property is valid only for single-tenant applications.\n"
@@ -327,7 +284,6 @@ class Application(_b.Model):
     )
     service_management_reference: str | None = _pd.Field(
         default=None,
-        alias="serviceManagementReference",
         description=(
             "References application or service contact information from a Service or "
             "Asset Management database.\n"
@@ -336,14 +292,9 @@ class Application(_b.Model):
     )
     service_principal_lock_configuration: (
         _models.ServicePrincipalLockConfiguration | None
-    ) = _pd.Field(
-        default=None,
-        alias="servicePrincipalLockConfiguration",
-        description="servicePrincipalLockConfiguration",
-    )
+    ) = _pd.Field(default=None, description="servicePrincipalLockConfiguration")
     sign_in_audience: str | None = _pd.Field(
         default=None,
-        alias="signInAudience",
         description=(
             "Specifies the Microsoft accounts that are supported for the current "
             "application.\n"
@@ -363,14 +314,13 @@ class Application(_b.Model):
         ),
     )
     spa: _models.SpaApplication | None = _pd.Field(
-        default=None, alias="spa", description="spaApplication"
+        default=None, description="spaApplication"
     )
     synchronization: _models.Synchronization | None = _pd.Field(
-        default=None, alias="synchronization", description="synchronization"
+        default=None, description="synchronization"
     )
     tags: list[str] = _pd.Field(
         default=_b.UNSET,
-        alias="tags",
         description=(
             "Custom strings that can be used to categorize and identify the "
             "application.\n"
@@ -382,7 +332,6 @@ class Application(_b.Model):
     )
     token_encryption_key_id: _uuid.UUID | None = _pd.Field(
         default=None,
-        alias="tokenEncryptionKeyId",
         description=(
             "Specifies the keyId of a public key from the keyCredentials collection.\n"
             "When configured, Microsoft Entra ID encrypts all the tokens it emits by "
@@ -393,14 +342,13 @@ class Application(_b.Model):
         ),
     )
     token_issuance_policies: list[_models.TokenIssuancePolicy] | None = _pd.Field(
-        default=None, alias="tokenIssuancePolicies"
+        default=None
     )
     token_lifetime_policies: list[_models.TokenLifetimePolicy] | None = _pd.Field(
-        default=None, alias="tokenLifetimePolicies"
+        default=None
     )
     unique_name: str | None = _pd.Field(
         default=None,
-        alias="uniqueName",
         description=(
             "The unique identifier that can be assigned to an application and used as "
             "an alternate key.\n"
@@ -409,17 +357,15 @@ class Application(_b.Model):
         ),
     )
     verified_publisher: _models.VerifiedPublisher | None = _pd.Field(
-        default=None, alias="verifiedPublisher", description="verifiedPublisher"
+        default=None, description="verifiedPublisher"
     )
     web: _models.WebApplication | None = _pd.Field(
-        default=None, alias="web", description="webApplication"
+        default=None, description="webApplication"
     )
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    created_by_app_id: str | None = _pd.Field(default=None, alias="createdByAppId")
-    is_disabled: bool | None = _pd.Field(default=None, alias="isDisabled")
-    manager_applications: list[_uuid.UUID] = _pd.Field(
-        default=_b.UNSET, alias="managerApplications"
-    )
+    created_by_app_id: str | None = _pd.Field(default=None)
+    is_disabled: bool | None = _pd.Field(default=None)
+    manager_applications: list[_uuid.UUID] = _pd.Field(default=_b.UNSET)
 
 
 # Last, so the classes named above resolve when first used, not when this module is imported.

@@ -16,114 +16,75 @@ class ApplicationsIdentity(_b.Model):
     """Identity Parameter"""
 
     app_id: str | None = _pd.Field(
-        default=None, alias="appId", description="Alternate key of application"
+        default=None, description="Alternate key of application"
     )
     app_management_policy_id: str | None = _pd.Field(
-        default=None,
-        alias="appManagementPolicyId",
-        description="The unique identifier of appManagementPolicy",
+        default=None, description="The unique identifier of appManagementPolicy"
     )
     app_role_assignment_id: str | None = _pd.Field(
-        default=None,
-        alias="appRoleAssignmentId",
-        description="The unique identifier of appRoleAssignment",
+        default=None, description="The unique identifier of appRoleAssignment"
     )
     application_id: str | None = _pd.Field(
-        default=None,
-        alias="applicationId",
-        description="The unique identifier of application",
+        default=None, description="The unique identifier of application"
     )
     application_template_id: str | None = _pd.Field(
-        default=None,
-        alias="applicationTemplateId",
-        description="The unique identifier of applicationTemplate",
+        default=None, description="The unique identifier of applicationTemplate"
     )
     claims_mapping_policy_id: str | None = _pd.Field(
-        default=None,
-        alias="claimsMappingPolicyId",
-        description="The unique identifier of claimsMappingPolicy",
+        default=None, description="The unique identifier of claimsMappingPolicy"
     )
     delegated_permission_classification_id: str | None = _pd.Field(
         default=None,
-        alias="delegatedPermissionClassificationId",
         description="The unique identifier of delegatedPermissionClassification",
     )
     directory_definition_id: str | None = _pd.Field(
-        default=None,
-        alias="directoryDefinitionId",
-        description="The unique identifier of directoryDefinition",
+        default=None, description="The unique identifier of directoryDefinition"
     )
     directory_object_id: str | None = _pd.Field(
-        default=None,
-        alias="directoryObjectId",
-        description="The unique identifier of directoryObject",
+        default=None, description="The unique identifier of directoryObject"
     )
     endpoint_id: str | None = _pd.Field(
-        default=None,
-        alias="endpointId",
-        description="The unique identifier of endpoint",
+        default=None, description="The unique identifier of endpoint"
     )
     extension_property_id: str | None = _pd.Field(
-        default=None,
-        alias="extensionPropertyId",
-        description="The unique identifier of extensionProperty",
+        default=None, description="The unique identifier of extensionProperty"
     )
     federated_identity_credential_id: str | None = _pd.Field(
-        default=None,
-        alias="federatedIdentityCredentialId",
-        description="The unique identifier of federatedIdentityCredential",
+        default=None, description="The unique identifier of federatedIdentityCredential"
     )
     group_id: str | None = _pd.Field(
-        default=None, alias="groupId", description="The unique identifier of group"
+        default=None, description="The unique identifier of group"
     )
     home_realm_discovery_policy_id: str | None = _pd.Field(
-        default=None,
-        alias="homeRealmDiscoveryPolicyId",
-        description="The unique identifier of homeRealmDiscoveryPolicy",
+        default=None, description="The unique identifier of homeRealmDiscoveryPolicy"
     )
     name: str | None = _pd.Field(
-        default=None,
-        alias="name",
-        description="Alternate key of federatedIdentityCredential",
+        default=None, description="Alternate key of federatedIdentityCredential"
     )
     o_auth2_permission_grant_id: str | None = _pd.Field(
-        default=None,
-        alias="oAuth2PermissionGrantId",
-        description="The unique identifier of oAuth2PermissionGrant",
+        default=None, description="The unique identifier of oAuth2PermissionGrant"
     )
     service_principal_id: str | None = _pd.Field(
-        default=None,
-        alias="servicePrincipalId",
-        description="The unique identifier of servicePrincipal",
+        default=None, description="The unique identifier of servicePrincipal"
     )
     synchronization_job_id: str | None = _pd.Field(
-        default=None,
-        alias="synchronizationJobId",
-        description="The unique identifier of synchronizationJob",
+        default=None, description="The unique identifier of synchronizationJob"
     )
     synchronization_template_id: str | None = _pd.Field(
-        default=None,
-        alias="synchronizationTemplateId",
-        description="The unique identifier of synchronizationTemplate",
+        default=None, description="The unique identifier of synchronizationTemplate"
     )
     target_device_group_id: str | None = _pd.Field(
-        default=None,
-        alias="targetDeviceGroupId",
-        description="The unique identifier of targetDeviceGroup",
+        default=None, description="The unique identifier of targetDeviceGroup"
     )
     token_issuance_policy_id: str | None = _pd.Field(
-        default=None,
-        alias="tokenIssuancePolicyId",
-        description="The unique identifier of tokenIssuancePolicy",
+        default=None, description="The unique identifier of tokenIssuancePolicy"
     )
     token_lifetime_policy_id: str | None = _pd.Field(
-        default=None,
-        alias="tokenLifetimePolicyId",
-        description="The unique identifier of tokenLifetimePolicy",
+        default=None, description="The unique identifier of tokenLifetimePolicy"
     )
     unique_name: str | None = _pd.Field(
-        default=None, alias="uniqueName", description="Alternate key of application"
+        default=None, description="Alternate key of application"
     )
     user_id: str | None = _pd.Field(
-        default=None, alias="userId", description="The unique identifier of user"
+        default=None, description="The unique identifier of user"
     )

@@ -17,9 +17,7 @@ class AssignedPlan(_b.Model):
     """IMicrosoftGraphAssignedPlan."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    assigned_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="assignedDateTime"
-    )
-    capability_status: str | None = _pd.Field(default=None, alias="capabilityStatus")
-    service: str | None = _pd.Field(default=None, alias="service")
-    service_plan_id: _uuid.UUID | None = _pd.Field(default=None, alias="servicePlanId")
+    assigned_date_time: _pd.AwareDatetime | None = _pd.Field(default=None)
+    capability_status: str | None = _pd.Field(default=None)
+    service: str | None = _pd.Field(default=None)
+    service_plan_id: _uuid.UUID | None = _pd.Field(default=None)

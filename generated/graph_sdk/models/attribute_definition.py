@@ -17,7 +17,6 @@ class AttributeDefinition(_b.Model):
 
     anchor: bool = _pd.Field(
         default=_b.UNSET,
-        alias="anchor",
         description=(
             "true if the attribute should be used as the anchor for the object.\n"
             "Anchor attributes must have a unique value identifying an object, and "
@@ -28,11 +27,10 @@ class AttributeDefinition(_b.Model):
         ),
     )
     api_expressions: list[_models.StringKeyStringValuePair] | None = _pd.Field(
-        default=None, alias="apiExpressions"
+        default=None
     )
     case_exact: bool = _pd.Field(
         default=_b.UNSET,
-        alias="caseExact",
         description=(
             "true if value of this attribute should be treated as case-sensitive.\n"
             "This setting affects how the synchronization engine detects changes for "
@@ -40,29 +38,23 @@ class AttributeDefinition(_b.Model):
         ),
     )
     default_value: str | None = _pd.Field(
-        default=None,
-        alias="defaultValue",
-        description="The default value of the attribute.",
+        default=None, description="The default value of the attribute."
     )
     flow_null_values: bool = _pd.Field(
-        default=_b.UNSET,
-        alias="flowNullValues",
-        description="'true' to allow null values for attributes.",
+        default=_b.UNSET, description="'true' to allow null values for attributes."
     )
     metadata: list[_models.AttributeDefinitionMetadataEntry] | None = _pd.Field(
-        default=None, alias="metadata", description="Metadata for the given object."
+        default=None, description="Metadata for the given object."
     )
     multivalued: bool = _pd.Field(
         default=_b.UNSET,
-        alias="multivalued",
         description="true if an attribute can have multiple values.\nDefault is false.",
     )
     mutability: _models.Mutability = _pd.Field(
-        default=_b.UNSET, alias="mutability", description="mutability"
+        default=_b.UNSET, description="mutability"
     )
     name: str | None = _pd.Field(
         default=None,
-        alias="name",
         description=(
             "Name of the attribute.\n"
             "Must be unique within the object definition.\n"
@@ -71,7 +63,6 @@ class AttributeDefinition(_b.Model):
     )
     referenced_objects: list[_models.ReferencedObject] | None = _pd.Field(
         default=None,
-        alias="referencedObjects",
         description=(
             "For attributes with reference type, lists referenced objects (for "
             "example, the manager attribute would list User as the referenced "
@@ -80,7 +71,6 @@ class AttributeDefinition(_b.Model):
     )
     required: bool = _pd.Field(
         default=_b.UNSET,
-        alias="required",
         description=(
             "true if attribute is required.\n"
             "Object can not be created if any of the required attributes are missing.\n"
@@ -90,7 +80,10 @@ class AttributeDefinition(_b.Model):
         ),
     )
     type_: _models.AttributeType = _pd.Field(
-        default=_b.UNSET, alias="type", description="attributeType"
+        default=_b.UNSET,
+        validation_alias="type",
+        serialization_alias="type",
+        description="attributeType",
     )
 
 

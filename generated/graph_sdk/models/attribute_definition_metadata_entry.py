@@ -16,10 +16,10 @@ class AttributeDefinitionMetadataEntry(_b.Model):
     """Metadata for the given object."""
 
     key: _models.AttributeDefinitionMetadata | None = _pd.Field(
-        default=None, alias="key", description="attributeDefinitionMetadata"
+        default=None, description="attributeDefinitionMetadata"
     )
     value: str | None = _pd.Field(
-        default=None, alias="value", description="Value of the metadata property."
+        default=None, description="Value of the metadata property."
     )
 
 

@@ -31,7 +31,6 @@ class AttributeMapping(_b.Model):
 
     default_value: str | None = _pd.Field(
         default=None,
-        alias="defaultValue",
         description=(
             "Default value to be used in case the source property was evaluated to "
             "null.\n"
@@ -39,19 +38,16 @@ class AttributeMapping(_b.Model):
         ),
     )
     export_missing_references: bool = _pd.Field(
-        default=_b.UNSET,
-        alias="exportMissingReferences",
-        description="For internal use only.",
+        default=_b.UNSET, description="For internal use only."
     )
     flow_behavior: _models.AttributeFlowBehavior = _pd.Field(
-        default=_b.UNSET, alias="flowBehavior", description="attributeFlowBehavior"
+        default=_b.UNSET, description="attributeFlowBehavior"
     )
     flow_type: _models.AttributeFlowType = _pd.Field(
-        default=_b.UNSET, alias="flowType", description="attributeFlowType"
+        default=_b.UNSET, description="attributeFlowType"
     )
     matching_priority: int = _pd.Field(
         default=_b.UNSET,
-        alias="matchingPriority",
         description=(
             "If higher than 0, this attribute will be used to perform an initial "
             "match of the objects between source and target directories.\n"
@@ -65,12 +61,10 @@ class AttributeMapping(_b.Model):
         ),
     )
     source: _models.AttributeMappingSource | None = _pd.Field(
-        default=None, alias="source", description="attributeMappingSource"
+        default=None, description="attributeMappingSource"
     )
     target_attribute_name: str | None = _pd.Field(
-        default=None,
-        alias="targetAttributeName",
-        description="Name of the attribute on the target object.",
+        default=None, description="Name of the attribute on the target object."
     )
 
 

@@ -17,7 +17,6 @@ class AttributeMappingSource(_b.Model):
 
     expression: str | None = _pd.Field(
         default=None,
-        alias="expression",
         description=(
             "Equivalent expression representation of this attributeMappingSource "
             "object."
@@ -25,7 +24,6 @@ class AttributeMappingSource(_b.Model):
     )
     name: str | None = _pd.Field(
         default=None,
-        alias="name",
         description=(
             "Name parameter of the mapping source.\n"
             "Depending on the type property value, this can be the name of the "
@@ -36,7 +34,6 @@ class AttributeMappingSource(_b.Model):
     parameters: list[_models.StringKeyAttributeMappingSourceValuePair] | None = (
         _pd.Field(
             default=None,
-            alias="parameters",
             description=(
                 "If this object represents a function, lists function parameters.\n"
                 "Parameters consist of attributeMappingSource objects themselves, "
@@ -46,7 +43,10 @@ class AttributeMappingSource(_b.Model):
         )
     )
     type_: _models.AttributeMappingSourceType = _pd.Field(
-        default=_b.UNSET, alias="type", description="attributeMappingSourceType"
+        default=_b.UNSET,
+        validation_alias="type",
+        serialization_alias="type",
+        description="attributeMappingSourceType",
     )
 
 

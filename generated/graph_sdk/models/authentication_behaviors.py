@@ -16,11 +16,9 @@ class AuthenticationBehaviors(_b.Model):
     """authenticationBehaviors"""
 
     block_azure_ad_graph_access: bool | None = _pd.Field(
-        default=None, alias="blockAzureADGraphAccess"
+        default=None,
+        validation_alias="blockAzureADGraphAccess",
+        serialization_alias="blockAzureADGraphAccess",
     )
-    remove_unverified_email_claim: bool | None = _pd.Field(
-        default=None, alias="removeUnverifiedEmailClaim"
-    )
-    require_client_service_principal: bool | None = _pd.Field(
-        default=None, alias="requireClientServicePrincipal"
-    )
+    remove_unverified_email_claim: bool | None = _pd.Field(default=None)
+    require_client_service_principal: bool | None = _pd.Field(default=None)

@@ -17,6 +17,4 @@ class AuthorizationInfo(_b.Model):
     """IMicrosoftGraphAuthorizationInfo."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    certificate_user_ids: list[str] | None = _pd.Field(
-        default=None, alias="certificateUserIds"
-    )
+    certificate_user_ids: list[str] | None = _pd.Field(default=None)

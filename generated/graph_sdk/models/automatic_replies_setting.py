@@ -16,24 +16,12 @@ class AutomaticRepliesSetting(_b.Model):
     """IMicrosoftGraphAutomaticRepliesSetting."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    external_audience: _models.ExternalAudienceScope | None = _pd.Field(
-        default=None, alias="externalAudience"
-    )
-    external_reply_message: str | None = _pd.Field(
-        default=None, alias="externalReplyMessage"
-    )
-    internal_reply_message: str | None = _pd.Field(
-        default=None, alias="internalReplyMessage"
-    )
-    scheduled_end_date_time: _models.DateTimeTimeZone | None = _pd.Field(
-        default=None, alias="scheduledEndDateTime"
-    )
-    scheduled_start_date_time: _models.DateTimeTimeZone | None = _pd.Field(
-        default=None, alias="scheduledStartDateTime"
-    )
-    status: _models.AutomaticRepliesStatus | None = _pd.Field(
-        default=None, alias="status"
-    )
+    external_audience: _models.ExternalAudienceScope | None = _pd.Field(default=None)
+    external_reply_message: str | None = _pd.Field(default=None)
+    internal_reply_message: str | None = _pd.Field(default=None)
+    scheduled_end_date_time: _models.DateTimeTimeZone | None = _pd.Field(default=None)
+    scheduled_start_date_time: _models.DateTimeTimeZone | None = _pd.Field(default=None)
+    status: _models.AutomaticRepliesStatus | None = _pd.Field(default=None)
 
 
 # Last, so the classes named above resolve when first used, not when this module is imported.

@@ -18,7 +18,5 @@ class BetaAssignedLicense(_b.Model):
     """IMicrosoftGraphAssignedLicense."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    disabled_plans: list[_uuid.UUID] = _pd.Field(
-        default=_b.UNSET, alias="disabledPlans"
-    )
-    sku_id: _uuid.UUID | None = _pd.Field(default=None, alias="skuId")
+    disabled_plans: list[_uuid.UUID] = _pd.Field(default=_b.UNSET)
+    sku_id: _uuid.UUID | None = _pd.Field(default=None)

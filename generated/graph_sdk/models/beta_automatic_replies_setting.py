@@ -17,23 +17,17 @@ class BetaAutomaticRepliesSetting(_b.Model):
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
     external_audience: _models.BetaExternalAudienceScope | None = _pd.Field(
-        default=None, alias="externalAudience"
+        default=None
     )
-    external_reply_message: str | None = _pd.Field(
-        default=None, alias="externalReplyMessage"
-    )
-    internal_reply_message: str | None = _pd.Field(
-        default=None, alias="internalReplyMessage"
-    )
+    external_reply_message: str | None = _pd.Field(default=None)
+    internal_reply_message: str | None = _pd.Field(default=None)
     scheduled_end_date_time: _models.BetaDateTimeTimeZone | None = _pd.Field(
-        default=None, alias="scheduledEndDateTime"
+        default=None
     )
     scheduled_start_date_time: _models.BetaDateTimeTimeZone | None = _pd.Field(
-        default=None, alias="scheduledStartDateTime"
+        default=None
     )
-    status: _models.BetaAutomaticRepliesStatus | None = _pd.Field(
-        default=None, alias="status"
-    )
+    status: _models.BetaAutomaticRepliesStatus | None = _pd.Field(default=None)
 
 
 # Last, so the classes named above resolve when first used, not when this module is imported.

@@ -18,13 +18,9 @@ class BetaLicenseAssignmentState(_b.Model):
     """IMicrosoftGraphLicenseAssignmentState."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    assigned_by_group: str | None = _pd.Field(default=None, alias="assignedByGroup")
-    disabled_plans: list[_uuid.UUID] | None = _pd.Field(
-        default=None, alias="disabledPlans"
-    )
-    error: str | None = _pd.Field(default=None, alias="error")
-    last_updated_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="lastUpdatedDateTime"
-    )
-    sku_id: _uuid.UUID | None = _pd.Field(default=None, alias="skuId")
-    state: str | None = _pd.Field(default=None, alias="state")
+    assigned_by_group: str | None = _pd.Field(default=None)
+    disabled_plans: list[_uuid.UUID] | None = _pd.Field(default=None)
+    error: str | None = _pd.Field(default=None)
+    last_updated_date_time: _pd.AwareDatetime | None = _pd.Field(default=None)
+    sku_id: _uuid.UUID | None = _pd.Field(default=None)
+    state: str | None = _pd.Field(default=None)

@@ -16,23 +16,19 @@ class BetaMailboxSettings(_b.Model):
     """IMicrosoftGraphMailboxSettings."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    archive_folder: str | None = _pd.Field(default=None, alias="archiveFolder")
+    archive_folder: str | None = _pd.Field(default=None)
     automatic_replies_setting: _models.BetaAutomaticRepliesSetting | None = _pd.Field(
-        default=None, alias="automaticRepliesSetting"
+        default=None
     )
-    date_format: str | None = _pd.Field(default=None, alias="dateFormat")
+    date_format: str | None = _pd.Field(default=None)
     delegate_meeting_message_delivery_options: (
         _models.BetaDelegateMeetingMessageDeliveryOptions | None
-    ) = _pd.Field(default=None, alias="delegateMeetingMessageDeliveryOptions")
-    language: _models.BetaLocaleInfo | None = _pd.Field(default=None, alias="language")
-    time_format: str | None = _pd.Field(default=None, alias="timeFormat")
-    time_zone: str | None = _pd.Field(default=None, alias="timeZone")
-    user_purpose: _models.BetaUserPurpose | None = _pd.Field(
-        default=None, alias="userPurpose"
-    )
-    working_hours: _models.BetaWorkingHours | None = _pd.Field(
-        default=None, alias="workingHours"
-    )
+    ) = _pd.Field(default=None)
+    language: _models.BetaLocaleInfo | None = _pd.Field(default=None)
+    time_format: str | None = _pd.Field(default=None)
+    time_zone: str | None = _pd.Field(default=None)
+    user_purpose: _models.BetaUserPurpose | None = _pd.Field(default=None)
+    working_hours: _models.BetaWorkingHours | None = _pd.Field(default=None)
 
 
 # Last, so the classes named above resolve when first used, not when this module is imported.

@@ -16,48 +16,18 @@ class BetaOnPremisesExtensionAttributes(_b.Model):
     """IMicrosoftGraphOnPremisesExtensionAttributes."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    extension_attribute1: str | None = _pd.Field(
-        default=None, alias="extensionAttribute1"
-    )
-    extension_attribute10: str | None = _pd.Field(
-        default=None, alias="extensionAttribute10"
-    )
-    extension_attribute11: str | None = _pd.Field(
-        default=None, alias="extensionAttribute11"
-    )
-    extension_attribute12: str | None = _pd.Field(
-        default=None, alias="extensionAttribute12"
-    )
-    extension_attribute13: str | None = _pd.Field(
-        default=None, alias="extensionAttribute13"
-    )
-    extension_attribute14: str | None = _pd.Field(
-        default=None, alias="extensionAttribute14"
-    )
-    extension_attribute15: str | None = _pd.Field(
-        default=None, alias="extensionAttribute15"
-    )
-    extension_attribute2: str | None = _pd.Field(
-        default=None, alias="extensionAttribute2"
-    )
-    extension_attribute3: str | None = _pd.Field(
-        default=None, alias="extensionAttribute3"
-    )
-    extension_attribute4: str | None = _pd.Field(
-        default=None, alias="extensionAttribute4"
-    )
-    extension_attribute5: str | None = _pd.Field(
-        default=None, alias="extensionAttribute5"
-    )
-    extension_attribute6: str | None = _pd.Field(
-        default=None, alias="extensionAttribute6"
-    )
-    extension_attribute7: str | None = _pd.Field(
-        default=None, alias="extensionAttribute7"
-    )
-    extension_attribute8: str | None = _pd.Field(
-        default=None, alias="extensionAttribute8"
-    )
-    extension_attribute9: str | None = _pd.Field(
-        default=None, alias="extensionAttribute9"
-    )
+    extension_attribute1: str | None = _pd.Field(default=None)
+    extension_attribute10: str | None = _pd.Field(default=None)
+    extension_attribute11: str | None = _pd.Field(default=None)
+    extension_attribute12: str | None = _pd.Field(default=None)
+    extension_attribute13: str | None = _pd.Field(default=None)
+    extension_attribute14: str | None = _pd.Field(default=None)
+    extension_attribute15: str | None = _pd.Field(default=None)
+    extension_attribute2: str | None = _pd.Field(default=None)
+    extension_attribute3: str | None = _pd.Field(default=None)
+    extension_attribute4: str | None = _pd.Field(default=None)
+    extension_attribute5: str | None = _pd.Field(default=None)
+    extension_attribute6: str | None = _pd.Field(default=None)
+    extension_attribute7: str | None = _pd.Field(default=None)
+    extension_attribute8: str | None = _pd.Field(default=None)
+    extension_attribute9: str | None = _pd.Field(default=None)

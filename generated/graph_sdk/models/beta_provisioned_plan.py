@@ -16,8 +16,6 @@ class BetaProvisionedPlan(_b.Model):
     """IMicrosoftGraphProvisionedPlan."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    capability_status: str | None = _pd.Field(default=None, alias="capabilityStatus")
-    provisioning_status: str | None = _pd.Field(
-        default=None, alias="provisioningStatus"
-    )
-    service: str | None = _pd.Field(default=None, alias="service")
+    capability_status: str | None = _pd.Field(default=None)
+    provisioning_status: str | None = _pd.Field(default=None)
+    service: str | None = _pd.Field(default=None)

@@ -17,20 +17,12 @@ class BetaSignInActivity(_b.Model):
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
     last_non_interactive_sign_in_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="lastNonInteractiveSignInDateTime"
+        default=None
     )
-    last_non_interactive_sign_in_request_id: str | None = _pd.Field(
-        default=None, alias="lastNonInteractiveSignInRequestId"
-    )
-    last_sign_in_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="lastSignInDateTime"
-    )
-    last_sign_in_request_id: str | None = _pd.Field(
-        default=None, alias="lastSignInRequestId"
-    )
+    last_non_interactive_sign_in_request_id: str | None = _pd.Field(default=None)
+    last_sign_in_date_time: _pd.AwareDatetime | None = _pd.Field(default=None)
+    last_sign_in_request_id: str | None = _pd.Field(default=None)
     last_successful_sign_in_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="lastSuccessfulSignInDateTime"
+        default=None
     )
-    last_successful_sign_in_request_id: str | None = _pd.Field(
-        default=None, alias="lastSuccessfulSignInRequestId"
-    )
+    last_successful_sign_in_request_id: str | None = _pd.Field(default=None)

@@ -16,136 +16,87 @@ class BetaUsersIdentity(_b.Model):
     """Identity Parameter"""
 
     app_id: str | None = _pd.Field(
-        default=None, alias="appId", description="Alternate key of servicePrincipal"
+        default=None, description="Alternate key of servicePrincipal"
     )
     attachment_base_id: str | None = _pd.Field(
-        default=None,
-        alias="attachmentBaseId",
-        description="The unique identifier of attachmentBase",
+        default=None, description="The unique identifier of attachmentBase"
     )
     attachment_id: str | None = _pd.Field(
-        default=None,
-        alias="attachmentId",
-        description="The unique identifier of attachment",
+        default=None, description="The unique identifier of attachment"
     )
     attachment_session_id: str | None = _pd.Field(
-        default=None,
-        alias="attachmentSessionId",
-        description="The unique identifier of attachmentSession",
+        default=None, description="The unique identifier of attachmentSession"
     )
     checklist_item_id: str | None = _pd.Field(
-        default=None,
-        alias="checklistItemId",
-        description="The unique identifier of checklistItem",
+        default=None, description="The unique identifier of checklistItem"
     )
     directory_object_id: str | None = _pd.Field(
-        default=None,
-        alias="directoryObjectId",
-        description="The unique identifier of directoryObject",
+        default=None, description="The unique identifier of directoryObject"
     )
     extension_id: str | None = _pd.Field(
-        default=None,
-        alias="extensionId",
-        description="The unique identifier of extension",
+        default=None, description="The unique identifier of extension"
     )
     license_details_id: str | None = _pd.Field(
-        default=None,
-        alias="licenseDetailsId",
-        description="The unique identifier of licenseDetails",
+        default=None, description="The unique identifier of licenseDetails"
     )
     linked_resource_id: str | None = _pd.Field(
-        default=None,
-        alias="linkedResourceId",
-        description="The unique identifier of linkedResource",
+        default=None, description="The unique identifier of linkedResource"
     )
     notification_id: str | None = _pd.Field(
-        default=None,
-        alias="notificationId",
-        description="The unique identifier of notification",
+        default=None, description="The unique identifier of notification"
     )
     o_auth2_permission_grant_id: str | None = _pd.Field(
-        default=None,
-        alias="oAuth2PermissionGrantId",
-        description="The unique identifier of oAuth2PermissionGrant",
+        default=None, description="The unique identifier of oAuth2PermissionGrant"
     )
     outlook_category_id: str | None = _pd.Field(
-        default=None,
-        alias="outlookCategoryId",
-        description="The unique identifier of outlookCategory",
+        default=None, description="The unique identifier of outlookCategory"
     )
     outlook_task_folder_id: str | None = _pd.Field(
-        default=None,
-        alias="outlookTaskFolderId",
-        description="The unique identifier of outlookTaskFolder",
+        default=None, description="The unique identifier of outlookTaskFolder"
     )
     outlook_task_group_id: str | None = _pd.Field(
-        default=None,
-        alias="outlookTaskGroupId",
-        description="The unique identifier of outlookTaskGroup",
+        default=None, description="The unique identifier of outlookTaskGroup"
     )
     outlook_task_id: str | None = _pd.Field(
-        default=None,
-        alias="outlookTaskId",
-        description="The unique identifier of outlookTask",
+        default=None, description="The unique identifier of outlookTask"
     )
     profile_photo_id: str | None = _pd.Field(
-        default=None,
-        alias="profilePhotoId",
-        description="The unique identifier of profilePhoto",
+        default=None, description="The unique identifier of profilePhoto"
     )
     service_principal_id: str | None = _pd.Field(
-        default=None,
-        alias="servicePrincipalId",
-        description="The unique identifier of servicePrincipal",
+        default=None, description="The unique identifier of servicePrincipal"
     )
     service_storage_quota_breakdown_id: str | None = _pd.Field(
         default=None,
-        alias="serviceStorageQuotaBreakdownId",
         description="The unique identifier of serviceStorageQuotaBreakdown",
     )
     shared_insight_id: str | None = _pd.Field(
-        default=None,
-        alias="sharedInsightId",
-        description="The unique identifier of sharedInsight",
+        default=None, description="The unique identifier of sharedInsight"
     )
     time_zone_standard: str | None = _pd.Field(
-        default=None,
-        alias="timeZoneStandard",
-        description="Usage: TimeZoneStandard='{TimeZoneStandard}'",
+        default=None, description="Usage: TimeZoneStandard='{TimeZoneStandard}'"
     )
     todo_task_id: str | None = _pd.Field(
-        default=None,
-        alias="todoTaskId",
-        description="The unique identifier of todoTask",
+        default=None, description="The unique identifier of todoTask"
     )
     todo_task_list_id: str | None = _pd.Field(
-        default=None,
-        alias="todoTaskListId",
-        description="The unique identifier of todoTaskList",
+        default=None, description="The unique identifier of todoTaskList"
     )
     trending_id: str | None = _pd.Field(
-        default=None,
-        alias="trendingId",
-        description="The unique identifier of trending",
+        default=None, description="The unique identifier of trending"
     )
     used_insight_id: str | None = _pd.Field(
-        default=None,
-        alias="usedInsightId",
-        description="The unique identifier of usedInsight",
+        default=None, description="The unique identifier of usedInsight"
     )
     user_id: str | None = _pd.Field(
-        default=None, alias="userId", description="The unique identifier of user"
+        default=None, description="The unique identifier of user"
     )
     user_principal_name: str | None = _pd.Field(
-        default=None, alias="userPrincipalName", description="Alternate key of user"
+        default=None, description="Alternate key of user"
     )
     windows_setting_id: str | None = _pd.Field(
-        default=None,
-        alias="windowsSettingId",
-        description="The unique identifier of windowsSetting",
+        default=None, description="The unique identifier of windowsSetting"
     )
     windows_setting_instance_id: str | None = _pd.Field(
-        default=None,
-        alias="windowsSettingInstanceId",
-        description="The unique identifier of windowsSettingInstance",
+        default=None, description="The unique identifier of windowsSettingInstance"
     )

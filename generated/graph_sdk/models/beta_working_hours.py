@@ -18,14 +18,10 @@ class BetaWorkingHours(_b.Model):
     """IMicrosoftGraphWorkingHours."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    days_of_week: list[_models.BetaDayOfWeek] | None = _pd.Field(
-        default=None, alias="daysOfWeek"
-    )
-    end_time: _dt.time | None = _pd.Field(default=None, alias="endTime")
-    start_time: _dt.time | None = _pd.Field(default=None, alias="startTime")
-    time_zone: _models.BetaTimeZoneBase | None = _pd.Field(
-        default=None, alias="timeZone"
-    )
+    days_of_week: list[_models.BetaDayOfWeek] | None = _pd.Field(default=None)
+    end_time: _dt.time | None = _pd.Field(default=None)
+    start_time: _dt.time | None = _pd.Field(default=None)
+    time_zone: _models.BetaTimeZoneBase | None = _pd.Field(default=None)
 
 
 # Last, so the classes named above resolve when first used, not when this module is imported.

@@ -16,7 +16,5 @@ class BulkUpload(_b.Model):
     """bulkUpload"""
 
     id: str = _pd.Field(
-        default=_b.UNSET,
-        alias="id",
-        description="The unique identifier for an entity.\nRead-only.",
+        default=_b.UNSET, description="The unique identifier for an entity.\nRead-only."
     )

@@ -17,7 +17,6 @@ class Certification(_b.Model):
 
     certification_expiration_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None,
-        alias="certificationExpirationDateTime",
         description=(
             "The timestamp when the current certification for the application "
             "expires."
@@ -25,7 +24,6 @@ class Certification(_b.Model):
     )
     is_publisher_attested: bool | None = _pd.Field(
         default=None,
-        alias="isPublisherAttested",
         description=(
             "Indicates whether the application developer or publisher completed "
             "Publisher Attestation."
@@ -33,16 +31,11 @@ class Certification(_b.Model):
     )
     last_certification_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None,
-        alias="lastCertificationDateTime",
         description=(
             "The timestamp when the certification for the application was most "
             "recently added or updated."
         ),
     )
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    certification_details_url: str | None = _pd.Field(
-        default=None, alias="certificationDetailsUrl"
-    )
-    is_certified_by_microsoft: bool | None = _pd.Field(
-        default=None, alias="isCertifiedByMicrosoft"
-    )
+    certification_details_url: str | None = _pd.Field(default=None)
+    is_certified_by_microsoft: bool | None = _pd.Field(default=None)

@@ -16,6 +16,4 @@ __all__ = [
 class ContainerFilter(_b.Model):
     """containerFilter"""
 
-    included_containers: list[str] | None = _pd.Field(
-        default=None, alias="includedContainers"
-    )
+    included_containers: list[str] | None = _pd.Field(default=None)

@@ -16,9 +16,7 @@ class CustomAppManagementApplicationConfiguration(_b.Model):
     """IMicrosoftGraphCustomAppManagementApplicationConfiguration."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    identifier_uris: _models.IdentifierUriConfiguration | None = _pd.Field(
-        default=None, alias="identifierUris"
-    )
+    identifier_uris: _models.IdentifierUriConfiguration | None = _pd.Field(default=None)
 
 
 # Last, so the classes named above resolve when first used, not when this module is imported.

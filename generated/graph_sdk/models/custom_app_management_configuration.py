@@ -17,7 +17,6 @@ class CustomAppManagementConfiguration(_b.Model):
 
     key_credentials: list[_models.KeyCredentialConfiguration] | None = _pd.Field(
         default=None,
-        alias="keyCredentials",
         description=(
             "Collection of keyCredential restrictions settings to be applied to an "
             "application or service principal."
@@ -26,7 +25,6 @@ class CustomAppManagementConfiguration(_b.Model):
     password_credentials: list[_models.PasswordCredentialConfiguration] | None = (
         _pd.Field(
             default=None,
-            alias="passwordCredentials",
             description=(
                 "Collection of password restrictions settings to be applied to an "
                 "application or service principal."
@@ -36,7 +34,7 @@ class CustomAppManagementConfiguration(_b.Model):
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
     application_restrictions: (
         _models.CustomAppManagementApplicationConfiguration | None
-    ) = _pd.Field(default=None, alias="applicationRestrictions")
+    ) = _pd.Field(default=None)
 
 
 # Last, so the classes named above resolve when first used, not when this module is imported.

@@ -16,9 +16,9 @@ class CustomSecurityAttributeExemption(_b.Model):
     """IMicrosoftGraphCustomSecurityAttributeExemption."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    id: str = _pd.Field(default=_b.UNSET, alias="id")
+    id: str = _pd.Field(default=_b.UNSET)
     operator: _models.CustomSecurityAttributeComparisonOperator = _pd.Field(
-        default=_b.UNSET, alias="operator"
+        default=_b.UNSET
     )
 
 

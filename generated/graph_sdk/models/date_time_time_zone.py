@@ -16,5 +16,5 @@ class DateTimeTimeZone(_b.Model):
     """IMicrosoftGraphDateTimeTimeZone."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    date_time: str = _pd.Field(default=_b.UNSET, alias="dateTime")
-    time_zone: str | None = _pd.Field(default=None, alias="timeZone")
+    date_time: str = _pd.Field(default=_b.UNSET)
+    time_zone: str | None = _pd.Field(default=None)

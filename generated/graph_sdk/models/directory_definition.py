@@ -16,18 +16,13 @@ class DirectoryDefinition(_b.Model):
     """Contains the collection of directories and all of their objects."""
 
     id: str = _pd.Field(
-        default=_b.UNSET,
-        alias="id",
-        description="The unique identifier for an entity.\nRead-only.",
+        default=_b.UNSET, description="The unique identifier for an entity.\nRead-only."
     )
     discoverabilities: _models.DirectoryDefinitionDiscoverabilities = _pd.Field(
-        default=_b.UNSET,
-        alias="discoverabilities",
-        description="directoryDefinitionDiscoverabilities",
+        default=_b.UNSET, description="directoryDefinitionDiscoverabilities"
     )
     discovery_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None,
-        alias="discoveryDateTime",
         description=(
             "Represents the discovery date and time using ISO 8601 format and is "
             "always in UTC time.\n"
@@ -36,7 +31,6 @@ class DirectoryDefinition(_b.Model):
     )
     name: str | None = _pd.Field(
         default=None,
-        alias="name",
         description=(
             "Name of the directory.\n"
             "Must be unique within the synchronization schema.\n"
@@ -44,18 +38,13 @@ class DirectoryDefinition(_b.Model):
         ),
     )
     objects: list[_models.ObjectDefinition] | None = _pd.Field(
-        default=None,
-        alias="objects",
-        description="Collection of objects supported by the directory.",
+        default=None, description="Collection of objects supported by the directory."
     )
     read_only: bool = _pd.Field(
-        default=_b.UNSET,
-        alias="readOnly",
-        description="Whether this object is read-only.",
+        default=_b.UNSET, description="Whether this object is read-only."
     )
     version: str | None = _pd.Field(
         default=None,
-        alias="version",
         description=(
             "Read only value that indicates version discovered.\n"
             "null if discovery hasn't yet occurred."

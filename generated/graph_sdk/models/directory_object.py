@@ -19,13 +19,10 @@ class DirectoryObject(_b.Model):
     _extensible: _t.ClassVar[bool] = True
 
     id: str = _pd.Field(
-        default=_b.UNSET,
-        alias="id",
-        description="The unique identifier for an entity.\nRead-only.",
+        default=_b.UNSET, description="The unique identifier for an entity.\nRead-only."
     )
     deleted_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None,
-        alias="deletedDateTime",
         description=(
             "Date and time when this object was deleted.\n"
             "Always null when the object hasn't been deleted."

@@ -16,5 +16,5 @@ class EmployeeOrgData(_b.Model):
     """IMicrosoftGraphEmployeeOrgData."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    cost_center: str | None = _pd.Field(default=None, alias="costCenter")
-    division: str | None = _pd.Field(default=None, alias="division")
+    cost_center: str | None = _pd.Field(default=None)
+    division: str | None = _pd.Field(default=None)

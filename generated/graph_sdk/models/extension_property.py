@@ -23,20 +23,16 @@ class ExtensionProperty(_b.Model):
 
     deleted_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None,
-        alias="deletedDateTime",
         description=(
             "Date and time when this object was deleted.\n"
             "Always null when the object hasn't been deleted."
         ),
     )
     id: str = _pd.Field(
-        default=_b.UNSET,
-        alias="id",
-        description="The unique identifier for an entity.\nRead-only.",
+        default=_b.UNSET, description="The unique identifier for an entity.\nRead-only."
     )
     app_display_name: str | None = _pd.Field(
         default=None,
-        alias="appDisplayName",
         description=(
             "Display name of the application object on which this extension property "
             "is defined.\n"
@@ -45,7 +41,6 @@ class ExtensionProperty(_b.Model):
     )
     data_type: str = _pd.Field(
         default=_b.UNSET,
-        alias="dataType",
         description=(
             "Specifies the data type of the value the extension property can hold.\n"
             "Following values are supported.\n"
@@ -59,7 +54,6 @@ class ExtensionProperty(_b.Model):
     )
     is_multi_valued: bool = _pd.Field(
         default=_b.UNSET,
-        alias="isMultiValued",
         description=(
             "Defines the directory extension as a multi-valued property.\n"
             "When true, the directory extension property can store a collection of "
@@ -73,7 +67,6 @@ class ExtensionProperty(_b.Model):
     )
     is_synced_from_on_premises: bool | None = _pd.Field(
         default=None,
-        alias="isSyncedFromOnPremises",
         description=(
             "Indicates if this extension property was synced from on-premises active "
             "directory using Microsoft Entra Connect.\n"
@@ -82,12 +75,10 @@ class ExtensionProperty(_b.Model):
     )
     name: str = _pd.Field(
         default=_b.UNSET,
-        alias="name",
         description="Name of the extension property.\nNot nullable.\nSupports $filter (eq).",
     )
     target_objects: list[str] = _pd.Field(
         default=_b.UNSET,
-        alias="targetObjects",
         description=(
             "Following values are supported.\n"
             "Not nullable.\n"

@@ -19,13 +19,10 @@ class FederatedIdentityCredential(_b.Model):
     """
 
     id: str = _pd.Field(
-        default=_b.UNSET,
-        alias="id",
-        description="The unique identifier for an entity.\nRead-only.",
+        default=_b.UNSET, description="The unique identifier for an entity.\nRead-only."
     )
     audiences: list[str] = _pd.Field(
         default=_b.UNSET,
-        alias="audiences",
         description=(
             "The audience that can appear in the external token.\n"
             "This field is mandatory and should be set to api://AzureADTokenExchange "
@@ -43,7 +40,6 @@ class FederatedIdentityCredential(_b.Model):
     )
     description: str | None = _pd.Field(
         default=None,
-        alias="description",
         description=(
             "The unvalidated description of the federated identity credential, "
             "provided by the user.\n"
@@ -53,7 +49,6 @@ class FederatedIdentityCredential(_b.Model):
     )
     issuer: str = _pd.Field(
         default=_b.UNSET,
-        alias="issuer",
         description=(
             "The URL of the external identity provider, which must match the issuer "
             "claim of the external token being exchanged.\n"
@@ -65,7 +60,6 @@ class FederatedIdentityCredential(_b.Model):
     )
     name: str = _pd.Field(
         default=_b.UNSET,
-        alias="name",
         description=(
             "The unique identifier for the federated identity credential, which has a "
             "limit of 120 characters and must be URL friendly.\n"
@@ -78,7 +72,6 @@ class FederatedIdentityCredential(_b.Model):
     )
     subject: str | None = _pd.Field(
         default=None,
-        alias="subject",
         description=(
             "Required.\n"
             "The identifier of the external software workload within the external "

@@ -17,7 +17,6 @@ class Filter(_b.Model):
 
     category_filter_groups: list[_models.FilterGroup] | None = _pd.Field(
         default=None,
-        alias="categoryFilterGroups",
         description=(
             "*Experimental* Filter group set used to decide whether given object "
             "belongs and should be processed as part of this object mapping.\n"
@@ -27,7 +26,6 @@ class Filter(_b.Model):
     )
     groups: list[_models.FilterGroup] | None = _pd.Field(
         default=None,
-        alias="groups",
         description=(
             "Filter group set used to decide whether given object is in scope for "
             "provisioning.\n"
@@ -41,7 +39,6 @@ class Filter(_b.Model):
     )
     input_filter_groups: list[_models.FilterGroup] | None = _pd.Field(
         default=None,
-        alias="inputFilterGroups",
         description=(
             "*Experimental* Filter group set used to filter out objects at the early "
             "stage of reading them from the directory.\n"

@@ -19,7 +19,6 @@ class FilterClause(_b.Model):
 
     operator_name: str | None = _pd.Field(
         default=None,
-        alias="operatorName",
         description=(
             "Name of the operator to be applied to the source and target operands.\n"
             "Must be one of the supported operators.\n"
@@ -28,7 +27,6 @@ class FilterClause(_b.Model):
     )
     source_operand_name: str | None = _pd.Field(
         default=None,
-        alias="sourceOperandName",
         description=(
             "Name of source operand (the operand being tested).\n"
             "The source operand name must match one of the attribute names on the "
@@ -36,7 +34,7 @@ class FilterClause(_b.Model):
         ),
     )
     target_operand: _models.FilterOperand | None = _pd.Field(
-        default=None, alias="targetOperand", description="filterOperand"
+        default=None, description="filterOperand"
     )
 
 

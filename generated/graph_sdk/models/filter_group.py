@@ -31,7 +31,6 @@ class FilterGroup(_b.Model):
 
     clauses: list[_models.FilterClause] | None = _pd.Field(
         default=None,
-        alias="clauses",
         description=(
             "Filter clauses (conditions) of this group.\n"
             "All clauses in a group must be satisfied in order for the filter group "
@@ -39,9 +38,7 @@ class FilterGroup(_b.Model):
         ),
     )
     name: str | None = _pd.Field(
-        default=None,
-        alias="name",
-        description="Human-readable name of the filter group.",
+        default=None, description="Human-readable name of the filter group."
     )
 
 

@@ -17,5 +17,5 @@ class FilterOperand(_b.Model):
     """filterOperand"""
 
     values: list[str] | None = _pd.Field(
-        default=None, alias="values", description="Collection of values."
+        default=None, description="Collection of values."
     )

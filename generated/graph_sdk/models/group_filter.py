@@ -16,4 +16,4 @@ __all__ = [
 class GroupFilter(_b.Model):
     """groupFilter"""
 
-    included_groups: list[str] | None = _pd.Field(default=None, alias="includedGroups")
+    included_groups: list[str] | None = _pd.Field(default=None)

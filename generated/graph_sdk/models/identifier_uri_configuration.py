@@ -17,11 +17,11 @@ class IdentifierUriConfiguration(_b.Model):
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
     non_default_uri_addition: _models.IdentifierUriRestriction | None = _pd.Field(
-        default=None, alias="nonDefaultUriAddition"
+        default=None
     )
     uri_addition_without_unique_tenant_identifier: (
         _models.IdentifierUriRestriction | None
-    ) = _pd.Field(default=None, alias="uriAdditionWithoutUniqueTenantIdentifier")
+    ) = _pd.Field(default=None)
 
 
 # Last, so the classes named above resolve when first used, not when this module is imported.

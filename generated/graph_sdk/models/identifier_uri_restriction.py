@@ -17,21 +17,15 @@ class IdentifierUriRestriction(_b.Model):
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
     exclude_actors: _models.AppManagementPolicyActorExemptions | None = _pd.Field(
-        default=None, alias="excludeActors"
+        default=None
     )
-    exclude_apps_receiving_v2_tokens: bool | None = _pd.Field(
-        default=None, alias="excludeAppsReceivingV2Tokens"
-    )
-    exclude_saml: bool | None = _pd.Field(default=None, alias="excludeSaml")
-    is_state_set_by_microsoft: bool = _pd.Field(
-        default=_b.UNSET, alias="isStateSetByMicrosoft"
-    )
+    exclude_apps_receiving_v2_tokens: bool | None = _pd.Field(default=None)
+    exclude_saml: bool | None = _pd.Field(default=None)
+    is_state_set_by_microsoft: bool = _pd.Field(default=_b.UNSET)
     restrict_for_apps_created_after_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="restrictForAppsCreatedAfterDateTime"
+        default=None
     )
-    state: _models.AppManagementRestrictionState = _pd.Field(
-        default=_b.UNSET, alias="state"
-    )
+    state: _models.AppManagementRestrictionState = _pd.Field(default=_b.UNSET)
 
 
 # Last, so the classes named above resolve when first used, not when this module is imported.

@@ -16,57 +16,37 @@ class IdentityApplicationIdentity(_b.Model):
     """Identity Parameter"""
 
     application_id: str | None = _pd.Field(
-        default=None,
-        alias="applicationId",
-        description="key: application-id of application",
+        default=None, description="key: application-id of application"
     )
     application_template_id: str | None = _pd.Field(
-        default=None,
-        alias="applicationTemplateId",
-        description="key: applicationTemplate-id of applicationTemplate",
+        default=None, description="key: applicationTemplate-id of applicationTemplate"
     )
     claims_mapping_policy_id: str | None = _pd.Field(
-        default=None,
-        alias="claimsMappingPolicyId",
-        description="key: claimsMappingPolicy-id of claimsMappingPolicy",
+        default=None, description="key: claimsMappingPolicy-id of claimsMappingPolicy"
     )
     directory_definition_id: str | None = _pd.Field(
-        default=None,
-        alias="directoryDefinitionId",
-        description="key: directoryDefinition-id of directoryDefinition",
+        default=None, description="key: directoryDefinition-id of directoryDefinition"
     )
     directory_object_id: str | None = _pd.Field(
-        default=None,
-        alias="directoryObjectId",
-        description="key: directoryObject-id of directoryObject",
+        default=None, description="key: directoryObject-id of directoryObject"
     )
     extension_property_id: str | None = _pd.Field(
-        default=None,
-        alias="extensionPropertyId",
-        description="key: extensionProperty-id of extensionProperty",
+        default=None, description="key: extensionProperty-id of extensionProperty"
     )
     home_realm_discovery_policy_id: str | None = _pd.Field(
         default=None,
-        alias="homeRealmDiscoveryPolicyId",
         description="key: homeRealmDiscoveryPolicy-id of homeRealmDiscoveryPolicy",
     )
     synchronization_job_id: str | None = _pd.Field(
-        default=None,
-        alias="synchronizationJobId",
-        description="key: synchronizationJob-id of synchronizationJob",
+        default=None, description="key: synchronizationJob-id of synchronizationJob"
     )
     synchronization_template_id: str | None = _pd.Field(
         default=None,
-        alias="synchronizationTemplateId",
         description="key: synchronizationTemplate-id of synchronizationTemplate",
     )
     token_issuance_policy_id: str | None = _pd.Field(
-        default=None,
-        alias="tokenIssuancePolicyId",
-        description="key: tokenIssuancePolicy-id of tokenIssuancePolicy",
+        default=None, description="key: tokenIssuancePolicy-id of tokenIssuancePolicy"
     )
     token_lifetime_policy_id: str | None = _pd.Field(
-        default=None,
-        alias="tokenLifetimePolicyId",
-        description="key: tokenLifetimePolicy-id of tokenLifetimePolicy",
+        default=None, description="key: tokenLifetimePolicy-id of tokenLifetimePolicy"
     )

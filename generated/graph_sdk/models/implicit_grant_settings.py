@@ -17,7 +17,6 @@ class ImplicitGrantSettings(_b.Model):
 
     enable_access_token_issuance: bool | None = _pd.Field(
         default=None,
-        alias="enableAccessTokenIssuance",
         description=(
             "Specifies whether this web application can request an access token using "
             "the OAuth 2.0 implicit flow."
@@ -25,7 +24,6 @@ class ImplicitGrantSettings(_b.Model):
     )
     enable_id_token_issuance: bool | None = _pd.Field(
         default=None,
-        alias="enableIdTokenIssuance",
         description=(
             "Specifies whether this web application can request an ID token using the "
             "OAuth 2.0 implicit flow."

@@ -16,13 +16,10 @@ class InformationalUrl(_b.Model):
     """informationalUrl"""
 
     logo_url: str | None = _pd.Field(
-        default=None,
-        alias="logoUrl",
-        description="CDN URL to the application's logo, Read-only.",
+        default=None, description="CDN URL to the application's logo, Read-only."
     )
     marketing_url: str | None = _pd.Field(
         default=None,
-        alias="marketingUrl",
         description=(
             "Link to the application's marketing page.\n"
             "For example, https://www.contoso.com/app/marketing"
@@ -30,7 +27,6 @@ class InformationalUrl(_b.Model):
     )
     privacy_statement_url: str | None = _pd.Field(
         default=None,
-        alias="privacyStatementUrl",
         description=(
             "Link to the application's privacy statement.\n"
             "For example, https://www.contoso.com/app/privacy"
@@ -38,7 +34,6 @@ class InformationalUrl(_b.Model):
     )
     support_url: str | None = _pd.Field(
         default=None,
-        alias="supportUrl",
         description=(
             "Link to the application's support page.\n"
             "For example, https://www.contoso.com/app/support"
@@ -46,7 +41,6 @@ class InformationalUrl(_b.Model):
     )
     terms_of_service_url: str | None = _pd.Field(
         default=None,
-        alias="termsOfServiceUrl",
         description=(
             "Link to the application's terms of service statement.\n"
             "For example, https://www.contoso.com/app/termsofservice"

@@ -21,7 +21,6 @@ class KeyCredential(_b.Model):
 
     custom_key_identifier: bytes | None = _pd.Field(
         default=None,
-        alias="customKeyIdentifier",
         description=(
             "A 40-character binary type that can be used to identify the credential.\n"
             "Optional.\n"
@@ -31,7 +30,6 @@ class KeyCredential(_b.Model):
     )
     display_name: str | None = _pd.Field(
         default=None,
-        alias="displayName",
         description=(
             "The friendly name for the key, with a maximum length of 90 characters.\n"
             "Longer values are accepted but shortened.\n"
@@ -40,7 +38,6 @@ class KeyCredential(_b.Model):
     )
     end_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None,
-        alias="endDateTime",
         description=(
             "The date and time at which the credential expires.\n"
             "The DateTimeOffset type represents date and time information using ISO "
@@ -50,7 +47,6 @@ class KeyCredential(_b.Model):
     )
     key: bytes | None = _pd.Field(
         default=None,
-        alias="key",
         description=(
             "The certificate's raw data in byte array converted to Base64 string.\n"
             "Returned only on $select for a single object, that is, GET "
@@ -63,13 +59,10 @@ class KeyCredential(_b.Model):
         ),
     )
     key_id: _uuid.UUID | None = _pd.Field(
-        default=None,
-        alias="keyId",
-        description="The unique identifier (GUID) for the key.",
+        default=None, description="The unique identifier (GUID) for the key."
     )
     start_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None,
-        alias="startDateTime",
         description=(
             "The date and time at which the credential becomes valid.The Timestamp "
             "type represents date and time information using ISO 8601 format and is "
@@ -79,12 +72,12 @@ class KeyCredential(_b.Model):
     )
     type_: str | None = _pd.Field(
         default=None,
-        alias="type",
+        validation_alias="type",
+        serialization_alias="type",
         description="The type of key credential; for example, Symmetric, AsymmetricX509Cert.",
     )
     usage: str | None = _pd.Field(
         default=None,
-        alias="usage",
         description=(
             "A string that describes the purpose for which the key can be used; "
             "for example, Verify."

@@ -32,9 +32,7 @@ class KeyValue(_b.Model):
         }
     )
 
-    key: str | None = _pd.Field(
-        default=None, alias="key", description="Key for the key-value pair."
-    )
+    key: str | None = _pd.Field(default=None, description="Key for the key-value pair.")
     value: str | None = _pd.Field(
-        default=None, alias="value", description="Value for the key-value pair."
+        default=None, description="Value for the key-value pair."
     )

@@ -17,9 +17,7 @@ class KeyValuePair(_b.Model):
     Some settings are inherited from the template.
     """
 
-    name: str = _pd.Field(
-        default=_b.UNSET, alias="name", description="Name for this key-value pair"
-    )
+    name: str = _pd.Field(default=_b.UNSET, description="Name for this key-value pair")
     value: str | None = _pd.Field(
-        default=None, alias="value", description="Value for this key-value pair"
+        default=None, description="Value for this key-value pair"
     )

@@ -16,5 +16,5 @@ class LocaleInfo(_b.Model):
     """IMicrosoftGraphLocaleInfo."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    display_name: str | None = _pd.Field(default=None, alias="displayName")
-    locale: str | None = _pd.Field(default=None, alias="locale")
+    display_name: str | None = _pd.Field(default=None)
+    locale: str | None = _pd.Field(default=None)

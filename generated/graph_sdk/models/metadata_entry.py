@@ -15,5 +15,5 @@ __all__ = [
 class MetadataEntry(_b.Model):
     """IMicrosoftGraphMetadataEntry."""
 
-    key: str | None = _pd.Field(default=None, alias="key")
-    value: str | None = _pd.Field(default=None, alias="value")
+    key: str | None = _pd.Field(default=None)
+    value: str | None = _pd.Field(default=None)

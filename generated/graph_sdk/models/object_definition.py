@@ -17,16 +17,13 @@ class ObjectDefinition(_b.Model):
     """Collection of objects supported by the directory."""
 
     attributes: list[_models.AttributeDefinition] | None = _pd.Field(
-        default=None,
-        alias="attributes",
-        description="Defines attributes of the object.",
+        default=None, description="Defines attributes of the object."
     )
     metadata: list[_models.ObjectDefinitionMetadataEntry] | None = _pd.Field(
-        default=None, alias="metadata", description="Metadata for the given object."
+        default=None, description="Metadata for the given object."
     )
     name: str | None = _pd.Field(
         default=None,
-        alias="name",
         description=(
             "Name of the object.\n"
             "Must be unique within a directory definition.\n"
@@ -35,7 +32,6 @@ class ObjectDefinition(_b.Model):
     )
     supported_apis: list[str] | None = _pd.Field(
         default=None,
-        alias="supportedApis",
         description=(
             "The API that the provisioning service queries to retrieve data for "
             "synchronization."

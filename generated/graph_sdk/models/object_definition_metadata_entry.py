@@ -16,10 +16,10 @@ class ObjectDefinitionMetadataEntry(_b.Model):
     """Metadata for the given object."""
 
     key: _models.ObjectDefinitionMetadata | None = _pd.Field(
-        default=None, alias="key", description="objectDefinitionMetadata"
+        default=None, description="objectDefinitionMetadata"
     )
     value: str | None = _pd.Field(
-        default=None, alias="value", description="Value of the metadata property."
+        default=None, description="Value of the metadata property."
     )
 
 

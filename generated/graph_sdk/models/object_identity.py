@@ -16,6 +16,6 @@ class ObjectIdentity(_b.Model):
     """IMicrosoftGraphObjectIdentity."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    issuer: str | None = _pd.Field(default=None, alias="issuer")
-    issuer_assigned_id: str | None = _pd.Field(default=None, alias="issuerAssignedId")
-    sign_in_type: str | None = _pd.Field(default=None, alias="signInType")
+    issuer: str | None = _pd.Field(default=None)
+    issuer_assigned_id: str | None = _pd.Field(default=None)
+    sign_in_type: str | None = _pd.Field(default=None)

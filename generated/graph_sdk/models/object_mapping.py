@@ -19,7 +19,6 @@ class ObjectMapping(_b.Model):
 
     attribute_mappings: list[_models.AttributeMapping] | None = _pd.Field(
         default=None,
-        alias="attributeMappings",
         description=(
             "Attribute mappings define which attributes to map from the source object "
             "into the target object and how they should flow.\n"
@@ -29,34 +28,27 @@ class ObjectMapping(_b.Model):
     )
     enabled: bool = _pd.Field(
         default=_b.UNSET,
-        alias="enabled",
         description=(
             "When true, this object mapping will be processed during synchronization.\n"
             "When false, this object mapping will be skipped."
         ),
     )
     flow_types: _models.ObjectFlowTypes = _pd.Field(
-        default=_b.UNSET, alias="flowTypes", description="objectFlowTypes"
+        default=_b.UNSET, description="objectFlowTypes"
     )
     metadata: list[_models.ObjectMappingMetadataEntry] | None = _pd.Field(
         default=None,
-        alias="metadata",
         description=(
             "Additional extension properties.\n"
             "Unless mentioned explicitly, metadata values should not be changed."
         ),
     )
     name: str | None = _pd.Field(
-        default=None,
-        alias="name",
-        description="Human-friendly name of the object mapping.",
+        default=None, description="Human-friendly name of the object mapping."
     )
-    scope: _models.Filter | None = _pd.Field(
-        default=None, alias="scope", description="filter"
-    )
+    scope: _models.Filter | None = _pd.Field(default=None, description="filter")
     source_object_name: str | None = _pd.Field(
         default=None,
-        alias="sourceObjectName",
         description=(
             "Name of the object in the source directory.\n"
             "Must match the object name from the source directory definition."
@@ -64,7 +56,6 @@ class ObjectMapping(_b.Model):
     )
     target_object_name: str | None = _pd.Field(
         default=None,
-        alias="targetObjectName",
         description=(
             "Name of the object in target directory.\n"
             "Must match the object name from the target directory definition."

@@ -18,10 +18,10 @@ class ObjectMappingMetadataEntry(_b.Model):
     """
 
     key: _models.ObjectMappingMetadata | None = _pd.Field(
-        default=None, alias="key", description="objectMappingMetadata"
+        default=None, description="objectMappingMetadata"
     )
     value: str | None = _pd.Field(
-        default=None, alias="value", description="Value of the metadata property."
+        default=None, description="Value of the metadata property."
     )
 
 

@@ -16,11 +16,7 @@ class OnPremisesProvisioningError(_b.Model):
     """IMicrosoftGraphOnPremisesProvisioningError."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    category: str | None = _pd.Field(default=None, alias="category")
-    occurred_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="occurredDateTime"
-    )
-    property_causing_error: str | None = _pd.Field(
-        default=None, alias="propertyCausingError"
-    )
-    value: str | None = _pd.Field(default=None, alias="value")
+    category: str | None = _pd.Field(default=None)
+    occurred_date_time: _pd.AwareDatetime | None = _pd.Field(default=None)
+    property_causing_error: str | None = _pd.Field(default=None)
+    value: str | None = _pd.Field(default=None)

@@ -18,7 +18,6 @@ class OptionalClaim(_b.Model):
 
     additional_properties: list[str] | None = _pd.Field(
         default=None,
-        alias="additionalProperties",
         description=(
             "Additional properties of the claim.\n"
             "If a property exists in this collection, it modifies the behavior of the "
@@ -27,7 +26,6 @@ class OptionalClaim(_b.Model):
     )
     essential: bool = _pd.Field(
         default=_b.UNSET,
-        alias="essential",
         description=(
             "If the value is true, the claim specified by the client is necessary to "
             "ensure a smooth authorization experience for the specific task requested "
@@ -36,11 +34,10 @@ class OptionalClaim(_b.Model):
         ),
     )
     name: str = _pd.Field(
-        default=_b.UNSET, alias="name", description="The name of the optional claim."
+        default=_b.UNSET, description="The name of the optional claim."
     )
     source: str | None = _pd.Field(
         default=None,
-        alias="source",
         description=(
             "The source (directory object) of the claim.\n"
             "There are predefined claims and user-defined claims from extension "

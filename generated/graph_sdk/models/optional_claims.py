@@ -17,18 +17,13 @@ class OptionalClaims(_b.Model):
 
     access_token: list[_models.OptionalClaim] | None = _pd.Field(
         default=None,
-        alias="accessToken",
         description="The optional claims returned in the JWT access token.",
     )
     id_token: list[_models.OptionalClaim] | None = _pd.Field(
-        default=None,
-        alias="idToken",
-        description="The optional claims returned in the JWT ID token.",
+        default=None, description="The optional claims returned in the JWT ID token."
     )
     saml2_token: list[_models.OptionalClaim] | None = _pd.Field(
-        default=None,
-        alias="saml2Token",
-        description="The optional claims returned in the SAML token.",
+        default=None, description="The optional claims returned in the SAML token."
     )
 
 

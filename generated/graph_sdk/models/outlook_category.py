@@ -16,16 +16,13 @@ class OutlookCategory(_b.Model):
     """outlookCategory"""
 
     id: str = _pd.Field(
-        default=_b.UNSET,
-        alias="id",
-        description="The unique identifier for an entity.\nRead-only.",
+        default=_b.UNSET, description="The unique identifier for an entity.\nRead-only."
     )
     color: _models.CategoryColor | None = _pd.Field(
-        default=None, alias="color", description="categoryColor"
+        default=None, description="categoryColor"
     )
     display_name: str | None = _pd.Field(
         default=None,
-        alias="displayName",
         description=(
             "A unique name that identifies a category in the user's mailbox.\n"
             "After a category is created, the name can't be changed.\n"

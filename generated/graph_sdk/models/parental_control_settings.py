@@ -18,7 +18,6 @@ class ParentalControlSettings(_b.Model):
 
     countries_blocked_for_minors: list[str] | None = _pd.Field(
         default=None,
-        alias="countriesBlockedForMinors",
         description=(
             "Specifies the two-letter ISO country codes.\n"
             "Access to the application will be blocked for minors from the countries "
@@ -27,7 +26,6 @@ class ParentalControlSettings(_b.Model):
     )
     legal_age_group_rule: str | None = _pd.Field(
         default=None,
-        alias="legalAgeGroupRule",
         description=(
             "Specifies the legal age group rule that applies to users of the app.\n"
             "Can be set to one of the following values: "

@@ -29,7 +29,6 @@ class PasswordCredentialConfiguration(_b.Model):
 
     max_lifetime: _dt.timedelta | None = _pd.Field(
         default=None,
-        alias="maxLifetime",
         description=(
             "String value that indicates the maximum lifetime for password "
             "expiration, defined as an ISO 8601 duration.\n"
@@ -41,7 +40,6 @@ class PasswordCredentialConfiguration(_b.Model):
     )
     restrict_for_apps_created_after_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None,
-        alias="restrictForAppsCreatedAfterDateTime",
         description=(
             "Specifies the date from which the policy restriction applies to newly "
             "created applications.\n"
@@ -50,16 +48,14 @@ class PasswordCredentialConfiguration(_b.Model):
         ),
     )
     restriction_type: _models.AppCredentialRestrictionType | None = _pd.Field(
-        default=None,
-        alias="restrictionType",
-        description="appCredentialRestrictionType",
+        default=None, description="appCredentialRestrictionType"
     )
     state: _models.AppManagementRestrictionState = _pd.Field(
-        default=_b.UNSET, alias="state", description="appManagementRestrictionState"
+        default=_b.UNSET, description="appManagementRestrictionState"
     )
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
     exclude_actors: _models.AppManagementPolicyActorExemptions | None = _pd.Field(
-        default=None, alias="excludeActors"
+        default=None
     )
 
 

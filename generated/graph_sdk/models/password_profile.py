@@ -16,10 +16,6 @@ class PasswordProfile(_b.Model):
     """IMicrosoftGraphPasswordProfile."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    force_change_password_next_sign_in: bool | None = _pd.Field(
-        default=None, alias="forceChangePasswordNextSignIn"
-    )
-    force_change_password_next_sign_in_with_mfa: bool | None = _pd.Field(
-        default=None, alias="forceChangePasswordNextSignInWithMfa"
-    )
-    password: str | None = _pd.Field(default=None, alias="password")
+    force_change_password_next_sign_in: bool | None = _pd.Field(default=None)
+    force_change_password_next_sign_in_with_mfa: bool | None = _pd.Field(default=None)
+    password: str | None = _pd.Field(default=None)

@@ -35,7 +35,6 @@ class PermissionScope(_b.Model):
 
     admin_consent_description: str | None = _pd.Field(
         default=None,
-        alias="adminConsentDescription",
         description=(
             "A description of the delegated permissions, intended to be read by an "
             "administrator granting the permission on behalf of all users.\n"
@@ -44,7 +43,6 @@ class PermissionScope(_b.Model):
     )
     admin_consent_display_name: str | None = _pd.Field(
         default=None,
-        alias="adminConsentDisplayName",
         description=(
             "The permission's title, intended to be read by an administrator granting "
             "the permission on behalf of all users."
@@ -52,7 +50,6 @@ class PermissionScope(_b.Model):
     )
     id: _uuid.UUID = _pd.Field(
         default=_b.UNSET,
-        alias="id",
         description=(
             "Unique delegated permission identifier inside the collection of "
             "delegated permissions defined for a resource application."
@@ -60,7 +57,6 @@ class PermissionScope(_b.Model):
     )
     is_enabled: bool = _pd.Field(
         default=_b.UNSET,
-        alias="isEnabled",
         description=(
             "When you create or update a permission, this property must be set to "
             "true (which is the default).\n"
@@ -68,10 +64,11 @@ class PermissionScope(_b.Model):
             "At that point, in a subsequent call, the permission may be removed."
         ),
     )
-    origin: str | None = _pd.Field(default=None, alias="origin")
+    origin: str | None = _pd.Field(default=None)
     type_: str | None = _pd.Field(
         default=None,
-        alias="type",
+        validation_alias="type",
+        serialization_alias="type",
         description=(
             "The possible values are: "
             "User and Admin.\n"
@@ -87,7 +84,6 @@ class PermissionScope(_b.Model):
     )
     user_consent_description: str | None = _pd.Field(
         default=None,
-        alias="userConsentDescription",
         description=(
             "A description of the delegated permissions, intended to be read by a "
             "user granting the permission on their own behalf.\n"
@@ -97,7 +93,6 @@ class PermissionScope(_b.Model):
     )
     user_consent_display_name: str | None = _pd.Field(
         default=None,
-        alias="userConsentDisplayName",
         description=(
             "A title for the permission, intended to be read by a user granting the "
             "permission on their own behalf.\n"
@@ -107,7 +102,6 @@ class PermissionScope(_b.Model):
     )
     value: str | None = _pd.Field(
         default=None,
-        alias="value",
         description=(
             "Specifies the value to include in the scp (scope) claim in access "
             "tokens.\n"

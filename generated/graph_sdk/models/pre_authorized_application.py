@@ -37,13 +37,10 @@ class PreAuthorizedApplication(_b.Model):
     )
 
     app_id: str | None = _pd.Field(
-        default=None,
-        alias="appId",
-        description="The unique identifier for the application.",
+        default=None, description="The unique identifier for the application."
     )
     delegated_permission_ids: list[str] = _pd.Field(
         default=_b.UNSET,
-        alias="delegatedPermissionIds",
         description=(
             "The unique identifier for the oauth2PermissionScopes the application "
             "requires."

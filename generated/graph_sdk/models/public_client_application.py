@@ -18,7 +18,6 @@ class PublicClientApplication(_b.Model):
 
     redirect_uris: list[str] = _pd.Field(
         default=_b.UNSET,
-        alias="redirectUris",
         description=(
             "Specifies the URLs where user tokens are sent for sign-in, or the "
             "redirect URIs where OAuth 2.0 authorization codes and access tokens are "

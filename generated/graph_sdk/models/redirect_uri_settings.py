@@ -15,5 +15,5 @@ __all__ = [
 class RedirectUriSettings(_b.Model):
     """IMicrosoftGraphRedirectUriSettings."""
 
-    index: int | None = _pd.Field(default=None, alias="index")
-    uri: str | None = _pd.Field(default=None, alias="uri")
+    index: int | None = _pd.Field(default=None)
+    uri: str | None = _pd.Field(default=None)

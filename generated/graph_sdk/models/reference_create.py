@@ -19,7 +19,8 @@ class ReferenceCreate(_b.Model):
     _extensible: _t.ClassVar[bool] = True
 
     odata_id: str = _pd.Field(
-        alias="@odata.id",
+        validation_alias="@odata.id",
+        serialization_alias="@odata.id",
         description=(
             "The entity reference URL of the resource.\n"
             "For example, https://graph.microsoft.com/v1.0/directoryObjects/{id}."

@@ -29,7 +29,6 @@ class ReferencedObject(_b.Model):
 
     referenced_object_name: str | None = _pd.Field(
         default=None,
-        alias="referencedObjectName",
         description=(
             "Name of the referenced object.\n"
             "Must match one of the objects in the directory definition."
@@ -37,7 +36,6 @@ class ReferencedObject(_b.Model):
     )
     referenced_property: str | None = _pd.Field(
         default=None,
-        alias="referencedProperty",
         description=(
             "Currently not supported.\n"
             "Name of the property in the referenced object, the value for which is "

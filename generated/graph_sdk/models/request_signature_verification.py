@@ -16,11 +16,10 @@ class RequestSignatureVerification(_b.Model):
     """requestSignatureVerification"""
 
     allowed_weak_algorithms: _models.WeakAlgorithms | None = _pd.Field(
-        default=None, alias="allowedWeakAlgorithms", description="weakAlgorithms"
+        default=None, description="weakAlgorithms"
     )
     is_signed_request_required: bool = _pd.Field(
         default=_b.UNSET,
-        alias="isSignedRequestRequired",
         description=(
             "Specifies whether signed authentication requests for this application "
             "should be required."

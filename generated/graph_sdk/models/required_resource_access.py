@@ -44,7 +44,6 @@ class RequiredResourceAccess(_b.Model):
 
     resource_access: list[_models.ResourceAccess] = _pd.Field(
         default=_b.UNSET,
-        alias="resourceAccess",
         description=(
             "The list of OAuth2.0 permission scopes and app roles that the "
             "application requires from the specified resource."
@@ -52,7 +51,6 @@ class RequiredResourceAccess(_b.Model):
     )
     resource_app_id: str = _pd.Field(
         default=_b.UNSET,
-        alias="resourceAppId",
         description=(
             "The unique identifier for the resource that the application requires "
             "access to.\n"

@@ -29,7 +29,6 @@ class ResourceAccess(_b.Model):
 
     id: _uuid.UUID = _pd.Field(
         default=_b.UNSET,
-        alias="id",
         description=(
             "The unique identifier of an app role or delegated permission exposed by "
             "the resource application.\n"
@@ -43,7 +42,8 @@ class ResourceAccess(_b.Model):
     )
     type_: str | None = _pd.Field(
         default=None,
-        alias="type",
+        validation_alias="type",
+        serialization_alias="type",
         description=(
             "Specifies whether the id property references a delegated permission or "
             "an app role (application permission).\n"

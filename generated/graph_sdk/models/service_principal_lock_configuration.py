@@ -17,7 +17,6 @@ class ServicePrincipalLockConfiguration(_b.Model):
 
     all_properties: bool | None = _pd.Field(
         default=None,
-        alias="allProperties",
         description=(
             "Enables locking all sensitive properties.\n"
             "The sensitive properties are keyCredentials, passwordCredentials, and "
@@ -26,7 +25,6 @@ class ServicePrincipalLockConfiguration(_b.Model):
     )
     credentials_with_usage_sign: bool | None = _pd.Field(
         default=None,
-        alias="credentialsWithUsageSign",
         description=(
             "Locks the keyCredentials and passwordCredentials properties for "
             "modification where credential usage type is Sign."
@@ -34,7 +32,6 @@ class ServicePrincipalLockConfiguration(_b.Model):
     )
     credentials_with_usage_verify: bool | None = _pd.Field(
         default=None,
-        alias="credentialsWithUsageVerify",
         description=(
             "Locks the keyCredentials and passwordCredentials properties for "
             "modification where credential usage type is Verify.\n"
@@ -43,7 +40,6 @@ class ServicePrincipalLockConfiguration(_b.Model):
     )
     is_enabled: bool = _pd.Field(
         default=_b.UNSET,
-        alias="isEnabled",
         description=(
             "Enables or disables service principal lock configuration.\n"
             "To allow the sensitive properties to be updated, update this property to "
@@ -52,7 +48,6 @@ class ServicePrincipalLockConfiguration(_b.Model):
     )
     token_encryption_key_id: bool | None = _pd.Field(
         default=None,
-        alias="tokenEncryptionKeyId",
         description=(
             "Locks the tokenEncryptionKeyId property for modification on the service "
             "principal."

@@ -16,8 +16,6 @@ class ServiceProvisioningError(_b.Model):
     """IMicrosoftGraphServiceProvisioningError."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    created_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="createdDateTime"
-    )
-    is_resolved: bool | None = _pd.Field(default=None, alias="isResolved")
-    service_instance: str | None = _pd.Field(default=None, alias="serviceInstance")
+    created_date_time: _pd.AwareDatetime | None = _pd.Field(default=None)
+    is_resolved: bool | None = _pd.Field(default=None)
+    service_instance: str | None = _pd.Field(default=None)

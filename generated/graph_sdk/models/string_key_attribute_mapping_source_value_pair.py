@@ -30,11 +30,9 @@ class StringKeyAttributeMappingSourceValuePair(_b.Model):
         }
     )
 
-    key: str | None = _pd.Field(
-        default=None, alias="key", description="The name of the parameter."
-    )
+    key: str | None = _pd.Field(default=None, description="The name of the parameter.")
     value: _models.AttributeMappingSource | None = _pd.Field(
-        default=None, alias="value", description="attributeMappingSource"
+        default=None, description="attributeMappingSource"
     )
 
 

@@ -17,7 +17,6 @@ class StringKeyLongValuePair(_b.Model):
 
     key: str | None = _pd.Field(
         default=None,
-        alias="key",
         description=(
             "The mapping of the user type from the source system to the target "
             "system.\n"
@@ -27,7 +26,5 @@ class StringKeyLongValuePair(_b.Model):
         ),
     )
     value: int = _pd.Field(
-        default=_b.UNSET,
-        alias="value",
-        description="Total number of synchronized objects.",
+        default=_b.UNSET, description="Total number of synchronized objects."
     )

@@ -17,5 +17,5 @@ class StringKeyStringValuePair(_b.Model):
     Unless instructed explicitly by the support team, metadata values shouldn't be changed.
     """
 
-    key: str | None = _pd.Field(default=None, alias="key", description="Key.")
-    value: str | None = _pd.Field(default=None, alias="value", description="Value.")
+    key: str | None = _pd.Field(default=None, description="Key.")
+    value: str | None = _pd.Field(default=None, description="Value.")

@@ -16,13 +16,10 @@ class Synchronization(_b.Model):
     """synchronization"""
 
     id: str = _pd.Field(
-        default=_b.UNSET,
-        alias="id",
-        description="The unique identifier for an entity.\nRead-only.",
+        default=_b.UNSET, description="The unique identifier for an entity.\nRead-only."
     )
     jobs: list[_models.SynchronizationJob] | None = _pd.Field(
         default=None,
-        alias="jobs",
         description=(
             "Performs synchronization by periodically running in the background, "
             "polling for changes in one directory, and pushing them to another "
@@ -31,7 +28,6 @@ class Synchronization(_b.Model):
     )
     secrets: list[_models.SynchronizationSecretKeyStringValuePair] | None = _pd.Field(
         default=None,
-        alias="secrets",
         description=(
             "Represents a collection of credentials to access provisioned cloud "
             "applications."
@@ -39,7 +35,6 @@ class Synchronization(_b.Model):
     )
     templates: list[_models.SynchronizationTemplate] | None = _pd.Field(
         default=None,
-        alias="templates",
         description="Preconfigured synchronization settings for a particular application.",
     )
 

@@ -17,7 +17,6 @@ class SynchronizationError(_b.Model):
 
     code: str | None = _pd.Field(
         default=None,
-        alias="code",
         description=(
             "The error code.\n"
             "For example, AzureDirectoryB2BManagementPolicyCheckFailure."
@@ -25,7 +24,6 @@ class SynchronizationError(_b.Model):
     )
     message: str | None = _pd.Field(
         default=None,
-        alias="message",
         description=(
             "The error message.\n"
             "For example, Policy permitting auto-redemption of invitations not "
@@ -34,6 +32,5 @@ class SynchronizationError(_b.Model):
     )
     tenant_actionable: bool = _pd.Field(
         default=_b.UNSET,
-        alias="tenantActionable",
         description="The action to take to resolve the error.\nFor example, false.",
     )

@@ -28,25 +28,25 @@ class SynchronizationJob(_b.Model):
     )
 
     id: str = _pd.Field(
-        default=_b.UNSET,
-        alias="id",
-        description="The unique identifier for an entity.\nRead-only.",
+        default=_b.UNSET, description="The unique identifier for an entity.\nRead-only."
     )
     bulk_upload: _models.BulkUpload | None = _pd.Field(
-        default=None, alias="bulkUpload", description="bulkUpload"
+        default=None, description="bulkUpload"
     )
     schedule: _models.SynchronizationSchedule | None = _pd.Field(
-        default=None, alias="schedule", description="synchronizationSchedule"
+        default=None, description="synchronizationSchedule"
     )
     schema_: _models.SynchronizationSchema | None = _pd.Field(
-        default=None, alias="schema", description="synchronizationSchema"
+        default=None,
+        validation_alias="schema",
+        serialization_alias="schema",
+        description="synchronizationSchema",
     )
     status: _models.SynchronizationStatus | None = _pd.Field(
-        default=None, alias="status", description="synchronizationStatus"
+        default=None, description="synchronizationStatus"
     )
     synchronization_job_settings: list[_models.KeyValuePair] | None = _pd.Field(
         default=None,
-        alias="synchronizationJobSettings",
         description=(
             "Settings associated with the job.\n"
             "Some settings are inherited from the template."
@@ -54,7 +54,6 @@ class SynchronizationJob(_b.Model):
     )
     template_id: str | None = _pd.Field(
         default=None,
-        alias="templateId",
         description="Identifier of the synchronization template this job is based on.",
     )
 

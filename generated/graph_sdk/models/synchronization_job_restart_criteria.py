@@ -16,7 +16,7 @@ class SynchronizationJobRestartCriteria(_b.Model):
     """synchronizationJobRestartCriteria"""
 
     reset_scope: _models.SynchronizationJobRestartScope | None = _pd.Field(
-        default=None, alias="resetScope", description="synchronizationJobRestartScope"
+        default=None, description="synchronizationJobRestartScope"
     )
 
 

@@ -18,10 +18,10 @@ class SynchronizationMetadataEntry(_b.Model):
     """
 
     key: _models.SynchronizationMetadata | None = _pd.Field(
-        default=None, alias="key", description="synchronizationMetadata"
+        default=None, description="synchronizationMetadata"
     )
     value: str | None = _pd.Field(
-        default=None, alias="value", description="Value of the metadata property."
+        default=None, description="Value of the metadata property."
     )
 
 

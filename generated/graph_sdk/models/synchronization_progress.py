@@ -17,7 +17,6 @@ class SynchronizationProgress(_b.Model):
 
     completed_units: int = _pd.Field(
         default=_b.UNSET,
-        alias="completedUnits",
         description=(
             "The numerator of a progress ratio; "
             "the number of units of changes already processed."
@@ -25,12 +24,10 @@ class SynchronizationProgress(_b.Model):
     )
     progress_observation_date_time: _pd.AwareDatetime = _pd.Field(
         default=_b.UNSET,
-        alias="progressObservationDateTime",
         description="The time of a progress observation as an offset in minutes from UTC.",
     )
     total_units: int = _pd.Field(
         default=_b.UNSET,
-        alias="totalUnits",
         description=(
             "The denominator of a progress ratio; "
             "a number of units of changes to be processed to accomplish "
@@ -38,5 +35,5 @@ class SynchronizationProgress(_b.Model):
         ),
     )
     units: str | None = _pd.Field(
-        default=None, alias="units", description="An optional description of the units."
+        default=None, description="An optional description of the units."
     )

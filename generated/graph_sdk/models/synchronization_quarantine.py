@@ -17,7 +17,6 @@ class SynchronizationQuarantine(_b.Model):
 
     current_began: _pd.AwareDatetime = _pd.Field(
         default=_b.UNSET,
-        alias="currentBegan",
         description=(
             "Date and time when the quarantine was last evaluated and imposed.\n"
             "The Timestamp type represents date and time information using ISO 8601 "
@@ -26,11 +25,10 @@ class SynchronizationQuarantine(_b.Model):
         ),
     )
     error: _models.SynchronizationError | None = _pd.Field(
-        default=None, alias="error", description="synchronizationError"
+        default=None, description="synchronizationError"
     )
     next_attempt: _pd.AwareDatetime = _pd.Field(
         default=_b.UNSET,
-        alias="nextAttempt",
         description=(
             "Date and time when the next attempt to re-evaluate the quarantine will "
             "be made.\n"
@@ -40,11 +38,10 @@ class SynchronizationQuarantine(_b.Model):
         ),
     )
     reason: _models.QuarantineReason = _pd.Field(
-        default=_b.UNSET, alias="reason", description="quarantineReason"
+        default=_b.UNSET, description="quarantineReason"
     )
     series_began: _pd.AwareDatetime = _pd.Field(
         default=_b.UNSET,
-        alias="seriesBegan",
         description=(
             "Date and time when the quarantine was first imposed in this series (a "
             "series starts when a quarantine is first imposed, and is reset as soon "
@@ -56,7 +53,6 @@ class SynchronizationQuarantine(_b.Model):
     )
     series_count: int = _pd.Field(
         default=_b.UNSET,
-        alias="seriesCount",
         description=(
             "Number of times in this series the quarantine was re-evaluated and left "
             "in effect (a series starts when quarantine is first imposed, and is "

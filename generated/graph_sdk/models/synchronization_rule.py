@@ -27,22 +27,20 @@ class SynchronizationRule(_b.Model):
     )
 
     container_filter: _models.ContainerFilter | None = _pd.Field(
-        default=None, alias="containerFilter", description="containerFilter"
+        default=None, description="containerFilter"
     )
     editable: bool = _pd.Field(
         default=_b.UNSET,
-        alias="editable",
         description=(
             "true if the synchronization rule can be customized; "
             "false if this rule is read-only and shouldn't be changed."
         ),
     )
     group_filter: _models.GroupFilter | None = _pd.Field(
-        default=None, alias="groupFilter", description="groupFilter"
+        default=None, description="groupFilter"
     )
     id: str | None = _pd.Field(
         default=None,
-        alias="id",
         description=(
             "Synchronization rule identifier.\n"
             "Must be one of the identifiers recognized by the synchronization engine.\n"
@@ -52,7 +50,6 @@ class SynchronizationRule(_b.Model):
     )
     metadata: list[_models.StringKeyStringValuePair] | None = _pd.Field(
         default=None,
-        alias="metadata",
         description=(
             "Additional extension properties.\n"
             "Unless instructed explicitly by the support team, metadata values "
@@ -61,12 +58,10 @@ class SynchronizationRule(_b.Model):
     )
     name: str | None = _pd.Field(
         default=None,
-        alias="name",
         description="Human-readable name of the synchronization rule.\nNot nullable.",
     )
     object_mappings: list[_models.ObjectMapping] | None = _pd.Field(
         default=None,
-        alias="objectMappings",
         description=(
             "Collection of object mappings supported by the rule.\n"
             "Tells the synchronization engine which objects should be synchronized."
@@ -74,7 +69,6 @@ class SynchronizationRule(_b.Model):
     )
     priority: int = _pd.Field(
         default=_b.UNSET,
-        alias="priority",
         description=(
             "Priority relative to other rules in the synchronizationSchema.\n"
             "Rules with the lowest priority number will be processed first."
@@ -82,7 +76,6 @@ class SynchronizationRule(_b.Model):
     )
     source_directory_name: str | None = _pd.Field(
         default=None,
-        alias="sourceDirectoryName",
         description=(
             "Name of the source directory.\n"
             "Must match one of the directory definitions in synchronizationSchema."
@@ -90,7 +83,6 @@ class SynchronizationRule(_b.Model):
     )
     target_directory_name: str | None = _pd.Field(
         default=None,
-        alias="targetDirectoryName",
         description=(
             "Name of the target directory.\n"
             "Must match one of the directory definitions in synchronizationSchema."

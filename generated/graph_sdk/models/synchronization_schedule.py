@@ -18,7 +18,6 @@ class SynchronizationSchedule(_b.Model):
 
     expiration: _pd.AwareDatetime | None = _pd.Field(
         default=None,
-        alias="expiration",
         description=(
             "Date and time when this job expires.\n"
             "The Timestamp type represents date and time information using ISO 8601 "
@@ -28,7 +27,6 @@ class SynchronizationSchedule(_b.Model):
     )
     interval: _dt.timedelta = _pd.Field(
         default=_b.UNSET,
-        alias="interval",
         description=(
             "The interval between synchronization iterations.\n"
             "The value is represented in ISO 8601  format for durations.\n"
@@ -37,7 +35,7 @@ class SynchronizationSchedule(_b.Model):
         ),
     )
     state: _models.SynchronizationScheduleState = _pd.Field(
-        default=_b.UNSET, alias="state", description="synchronizationScheduleState"
+        default=_b.UNSET, description="synchronizationScheduleState"
     )
 
 

@@ -16,18 +16,14 @@ class SynchronizationSchema(_b.Model):
     """synchronizationSchema"""
 
     id: str = _pd.Field(
-        default=_b.UNSET,
-        alias="id",
-        description="The unique identifier for an entity.\nRead-only.",
+        default=_b.UNSET, description="The unique identifier for an entity.\nRead-only."
     )
     directories: list[_models.DirectoryDefinition] | None = _pd.Field(
         default=None,
-        alias="directories",
         description="Contains the collection of directories and all of their objects.",
     )
     synchronization_rules: list[_models.SynchronizationRule] | None = _pd.Field(
         default=None,
-        alias="synchronizationRules",
         description=(
             "A collection of synchronization rules configured for the "
             "synchronizationJob or synchronizationTemplate."
@@ -35,7 +31,6 @@ class SynchronizationSchema(_b.Model):
     )
     version: str | None = _pd.Field(
         default=None,
-        alias="version",
         description=(
             "The version of the schema, updated automatically with every schema "
             "change."

@@ -16,11 +16,9 @@ class SynchronizationSecretKeyStringValuePair(_b.Model):
     """Represents a collection of credentials to access provisioned cloud applications."""
 
     key: _models.SynchronizationSecret = _pd.Field(
-        default=_b.UNSET, alias="key", description="synchronizationSecret"
+        default=_b.UNSET, description="synchronizationSecret"
     )
-    value: str | None = _pd.Field(
-        default=None, alias="value", description="The value of the secret."
-    )
+    value: str | None = _pd.Field(default=None, description="The value of the secret.")
 
 
 # Last, so the classes named above resolve when first used, not when this module is imported.

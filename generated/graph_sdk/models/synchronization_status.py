@@ -16,16 +16,13 @@ class SynchronizationStatus(_b.Model):
     """synchronizationStatus"""
 
     code: _models.SynchronizationStatusCode = _pd.Field(
-        default=_b.UNSET, alias="code", description="synchronizationStatusCode"
+        default=_b.UNSET, description="synchronizationStatusCode"
     )
     count_successive_complete_failures: int = _pd.Field(
-        default=_b.UNSET,
-        alias="countSuccessiveCompleteFailures",
-        description="Number of consecutive times this job failed.",
+        default=_b.UNSET, description="Number of consecutive times this job failed."
     )
     escrows_pruned: bool = _pd.Field(
         default=_b.UNSET,
-        alias="escrowsPruned",
         description=(
             "true if the job's escrows (object-level errors) were pruned during "
             "initial synchronization.\n"
@@ -39,31 +36,22 @@ class SynchronizationStatus(_b.Model):
         ),
     )
     last_execution: _models.SynchronizationTaskExecution | None = _pd.Field(
-        default=None, alias="lastExecution", description="synchronizationTaskExecution"
+        default=None, description="synchronizationTaskExecution"
     )
     last_successful_execution: _models.SynchronizationTaskExecution | None = _pd.Field(
-        default=None,
-        alias="lastSuccessfulExecution",
-        description="synchronizationTaskExecution",
+        default=None, description="synchronizationTaskExecution"
     )
     last_successful_execution_with_exports: (
         _models.SynchronizationTaskExecution | None
-    ) = _pd.Field(
-        default=None,
-        alias="lastSuccessfulExecutionWithExports",
-        description="synchronizationTaskExecution",
-    )
+    ) = _pd.Field(default=None, description="synchronizationTaskExecution")
     progress: list[_models.SynchronizationProgress] | None = _pd.Field(
-        default=None,
-        alias="progress",
-        description="Details of the progress of a job toward completion.",
+        default=None, description="Details of the progress of a job toward completion."
     )
     quarantine: _models.SynchronizationQuarantine | None = _pd.Field(
-        default=None, alias="quarantine", description="synchronizationQuarantine"
+        default=None, description="synchronizationQuarantine"
     )
     steady_state_first_achieved_time: _pd.AwareDatetime = _pd.Field(
         default=_b.UNSET,
-        alias="steadyStateFirstAchievedTime",
         description=(
             "The time when steady state (no more changes to the process) was first "
             "achieved.\n"
@@ -74,7 +62,6 @@ class SynchronizationStatus(_b.Model):
     )
     steady_state_last_achieved_time: _pd.AwareDatetime = _pd.Field(
         default=_b.UNSET,
-        alias="steadyStateLastAchievedTime",
         description=(
             "The time when steady state (no more changes to the process) was last "
             "achieved.\n"
@@ -86,64 +73,54 @@ class SynchronizationStatus(_b.Model):
     synchronized_entry_count_by_type: list[_models.StringKeyLongValuePair] | None = (
         _pd.Field(
             default=None,
-            alias="synchronizedEntryCountByType",
             description="Count of synchronized objects, listed by object type.",
         )
     )
     troubleshooting_url: str | None = _pd.Field(
         default=None,
-        alias="troubleshootingUrl",
         description=(
             "In the event of an error, the URL with the troubleshooting steps for the "
             "issue."
         ),
     )
     last_successful_execution_with_export_activity_identifier: str | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionWithExportActivityIdentifier"
+        default=None
     )
     last_successful_execution_with_export_count_entitled: int | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionWithExportCountEntitled"
+        default=None
     )
     last_successful_execution_with_export_count_entitled_for_provisioning: (
         int | None
-    ) = _pd.Field(
-        default=None,
-        alias="lastSuccessfulExecutionWithExportCountEntitledForProvisioning",
-    )
+    ) = _pd.Field(default=None)
     last_successful_execution_with_export_count_escrowed: int | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionWithExportCountEscrowed"
+        default=None
     )
     last_successful_execution_with_export_count_escrowed_raw: int | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionWithExportCountEscrowedRaw"
+        default=None
     )
     last_successful_execution_with_export_count_exported: int | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionWithExportCountExported"
+        default=None
     )
     last_successful_execution_with_export_count_exports: int | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionWithExportCountExports"
+        default=None
     )
     last_successful_execution_with_export_count_imported: int | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionWithExportCountImported"
+        default=None
     )
     last_successful_execution_with_export_count_imported_deltas: int | None = _pd.Field(
-        default=None, alias="lastSuccessfulExecutionWithExportCountImportedDeltas"
+        default=None
     )
     last_successful_execution_with_export_count_imported_reference_deltas: (
         int | None
-    ) = _pd.Field(
-        default=None,
-        alias="lastSuccessfulExecutionWithExportCountImportedReferenceDeltas",
-    )
+    ) = _pd.Field(default=None)
     last_successful_execution_with_export_state: str | None = _pd.Field(
-        default=None,
-        alias="lastSuccessfulExecutionWithExportState",
-        description="synchronizationTaskExecutionResult",
+        default=None, description="synchronizationTaskExecutionResult"
     )
     last_successful_execution_with_export_time_began: _pd.AwareDatetime | None = (
-        _pd.Field(default=None, alias="lastSuccessfulExecutionWithExportTimeBegan")
+        _pd.Field(default=None)
     )
     last_successful_execution_with_export_time_ended: _pd.AwareDatetime | None = (
-        _pd.Field(default=None, alias="lastSuccessfulExecutionWithExportTimeEnded")
+        _pd.Field(default=None)
     )
 
 

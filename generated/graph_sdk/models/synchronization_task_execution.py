@@ -16,66 +16,48 @@ class SynchronizationTaskExecution(_b.Model):
     """synchronizationTaskExecution"""
 
     activity_identifier: str | None = _pd.Field(
-        default=None,
-        alias="activityIdentifier",
-        description="Identifier of the job run.",
+        default=None, description="Identifier of the job run."
     )
     count_entitled: int = _pd.Field(
         default=_b.UNSET,
-        alias="countEntitled",
         description="Count of processed entries that were assigned for this application.",
     )
     count_entitled_for_provisioning: int = _pd.Field(
         default=_b.UNSET,
-        alias="countEntitledForProvisioning",
         description="Count of processed entries that were assigned for provisioning.",
     )
     count_escrowed: int = _pd.Field(
-        default=_b.UNSET,
-        alias="countEscrowed",
-        description="Count of entries that were escrowed (errors).",
+        default=_b.UNSET, description="Count of entries that were escrowed (errors)."
     )
     count_escrowed_raw: int = _pd.Field(
         default=_b.UNSET,
-        alias="countEscrowedRaw",
         description="Count of entries that were escrowed, including system-generated escrows.",
     )
     count_exported: int = _pd.Field(
-        default=_b.UNSET,
-        alias="countExported",
-        description="Count of exported entries.",
+        default=_b.UNSET, description="Count of exported entries."
     )
     count_exports: int = _pd.Field(
         default=_b.UNSET,
-        alias="countExports",
         description="Count of entries that were expected to be exported.",
     )
     count_imported: int = _pd.Field(
-        default=_b.UNSET,
-        alias="countImported",
-        description="Count of imported entries.",
+        default=_b.UNSET, description="Count of imported entries."
     )
     count_imported_deltas: int = _pd.Field(
-        default=_b.UNSET,
-        alias="countImportedDeltas",
-        description="Count of imported delta-changes.",
+        default=_b.UNSET, description="Count of imported delta-changes."
     )
     count_imported_reference_deltas: int = _pd.Field(
         default=_b.UNSET,
-        alias="countImportedReferenceDeltas",
         description="Count of imported delta-changes pertaining to reference changes.",
     )
     error: _models.SynchronizationError | None = _pd.Field(
-        default=None, alias="error", description="synchronizationError"
+        default=None, description="synchronizationError"
     )
     state: _models.SynchronizationTaskExecutionResult = _pd.Field(
-        default=_b.UNSET,
-        alias="state",
-        description="synchronizationTaskExecutionResult",
+        default=_b.UNSET, description="synchronizationTaskExecutionResult"
     )
     time_began: _pd.AwareDatetime = _pd.Field(
         default=_b.UNSET,
-        alias="timeBegan",
         description=(
             "Time when this job run began.\n"
             "The Timestamp type represents date and time information using ISO 8601 "
@@ -85,7 +67,6 @@ class SynchronizationTaskExecution(_b.Model):
     )
     time_ended: _pd.AwareDatetime = _pd.Field(
         default=_b.UNSET,
-        alias="timeEnded",
         description=(
             "Time when this job run ended.\n"
             "The Timestamp type represents date and time information using ISO 8601 "

@@ -17,29 +17,24 @@ class SynchronizationTemplate(_b.Model):
     """Preconfigured synchronization settings for a particular application."""
 
     id: str = _pd.Field(
-        default=_b.UNSET,
-        alias="id",
-        description="The unique identifier for an entity.\nRead-only.",
+        default=_b.UNSET, description="The unique identifier for an entity.\nRead-only."
     )
     application_id: _uuid.UUID = _pd.Field(
         default=_b.UNSET,
-        alias="applicationId",
         description="Identifier of the application this template belongs to.",
     )
     default: bool = _pd.Field(
         default=_b.UNSET,
-        alias="default",
         description=(
             "true if this template is recommended to be the default for the "
             "application."
         ),
     )
     description: str | None = _pd.Field(
-        default=None, alias="description", description="Description of the template."
+        default=None, description="Description of the template."
     )
     discoverable: bool = _pd.Field(
         default=_b.UNSET,
-        alias="discoverable",
         description=(
             "true if this template should appear in the collection of templates "
             "available for the application instance (service principal)."
@@ -47,7 +42,6 @@ class SynchronizationTemplate(_b.Model):
     )
     factory_tag: str | None = _pd.Field(
         default=None,
-        alias="factoryTag",
         description=(
             "One of the well-known factory tags supported by the synchronization "
             "engine.\n"
@@ -57,14 +51,16 @@ class SynchronizationTemplate(_b.Model):
     )
     metadata: list[_models.SynchronizationMetadataEntry] | None = _pd.Field(
         default=None,
-        alias="metadata",
         description=(
             "Additional extension properties.\n"
             "Unless mentioned explicitly, metadata values should not be changed."
         ),
     )
     schema_: _models.SynchronizationSchema | None = _pd.Field(
-        default=None, alias="schema", description="synchronizationSchema"
+        default=None,
+        validation_alias="schema",
+        serialization_alias="schema",
+        description="synchronizationSchema",
     )
 
 

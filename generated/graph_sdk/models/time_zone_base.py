@@ -16,4 +16,4 @@ class TimeZoneBase(_b.Model):
     """IMicrosoftGraphTimeZoneBase."""
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    name: str | None = _pd.Field(default=None, alias="name")
+    name: str | None = _pd.Field(default=None)

@@ -16,12 +16,9 @@ __all__ = [
 class TokenIssuancePolicy(_b.Model):
     """IMicrosoftGraphTokenIssuancePolicy."""
 
-    applies_to: list[_models.DirectoryObject] | None = _pd.Field(
-        default=None, alias="appliesTo"
-    )
+    applies_to: list[_models.DirectoryObject] | None = _pd.Field(default=None)
     definition: list[str] = _pd.Field(
         default=_b.UNSET,
-        alias="definition",
         description=(
             "A string collection containing a JSON string that defines the rules and "
             "settings for a policy.\n"
@@ -31,7 +28,6 @@ class TokenIssuancePolicy(_b.Model):
     )
     is_organization_default: bool | None = _pd.Field(
         default=None,
-        alias="isOrganizationDefault",
         description=(
             "If set to true, activates this policy.\n"
             "There can be many policies for the same policy type, but only one can be "
@@ -40,27 +36,20 @@ class TokenIssuancePolicy(_b.Model):
         ),
     )
     description: str | None = _pd.Field(
-        default=None,
-        alias="description",
-        description="Description for this policy.\nRequired.",
+        default=None, description="Description for this policy.\nRequired."
     )
     display_name: str | None = _pd.Field(
-        default=None,
-        alias="displayName",
-        description="Display name for this policy.\nRequired.",
+        default=None, description="Display name for this policy.\nRequired."
     )
     deleted_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None,
-        alias="deletedDateTime",
         description=(
             "Date and time when this object was deleted.\n"
             "Always null when the object hasn't been deleted."
         ),
     )
     id: str = _pd.Field(
-        default=_b.UNSET,
-        alias="id",
-        description="The unique identifier for an entity.\nRead-only.",
+        default=_b.UNSET, description="The unique identifier for an entity.\nRead-only."
     )
 
 

@@ -19,169 +19,110 @@ class User(_b.Model):
     _extensible: _t.ClassVar[bool] = True
 
     # Not in the help; from the API description specs/api/graph/v1.0.csdl:
-    id: str = _pd.Field(default=_b.UNSET, alias="id")
-    deleted_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="deletedDateTime"
-    )
-    about_me: str | None = _pd.Field(default=None, alias="aboutMe")
-    account_enabled: bool | None = _pd.Field(default=None, alias="accountEnabled")
-    age_group: str | None = _pd.Field(default=None, alias="ageGroup")
-    assigned_licenses: list[_models.AssignedLicense] = _pd.Field(
-        default=_b.UNSET, alias="assignedLicenses"
-    )
-    assigned_plans: list[_models.AssignedPlan] = _pd.Field(
-        default=_b.UNSET, alias="assignedPlans"
-    )
-    authorization_info: _models.AuthorizationInfo | None = _pd.Field(
-        default=None, alias="authorizationInfo"
-    )
-    birthday: _pd.AwareDatetime = _pd.Field(default=_b.UNSET, alias="birthday")
-    business_phones: list[str] = _pd.Field(default=_b.UNSET, alias="businessPhones")
-    city: str | None = _pd.Field(default=None, alias="city")
-    company_name: str | None = _pd.Field(default=None, alias="companyName")
-    consent_provided_for_minor: str | None = _pd.Field(
-        default=None, alias="consentProvidedForMinor"
-    )
-    country: str | None = _pd.Field(default=None, alias="country")
-    created_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="createdDateTime"
-    )
-    creation_type: str | None = _pd.Field(default=None, alias="creationType")
+    id: str = _pd.Field(default=_b.UNSET)
+    deleted_date_time: _pd.AwareDatetime | None = _pd.Field(default=None)
+    about_me: str | None = _pd.Field(default=None)
+    account_enabled: bool | None = _pd.Field(default=None)
+    age_group: str | None = _pd.Field(default=None)
+    assigned_licenses: list[_models.AssignedLicense] = _pd.Field(default=_b.UNSET)
+    assigned_plans: list[_models.AssignedPlan] = _pd.Field(default=_b.UNSET)
+    authorization_info: _models.AuthorizationInfo | None = _pd.Field(default=None)
+    birthday: _pd.AwareDatetime = _pd.Field(default=_b.UNSET)
+    business_phones: list[str] = _pd.Field(default=_b.UNSET)
+    city: str | None = _pd.Field(default=None)
+    company_name: str | None = _pd.Field(default=None)
+    consent_provided_for_minor: str | None = _pd.Field(default=None)
+    country: str | None = _pd.Field(default=None)
+    created_date_time: _pd.AwareDatetime | None = _pd.Field(default=None)
+    creation_type: str | None = _pd.Field(default=None)
     custom_security_attributes: _models.CustomSecurityAttributeValue | None = _pd.Field(
-        default=None, alias="customSecurityAttributes"
+        default=None
     )
-    department: str | None = _pd.Field(default=None, alias="department")
+    department: str | None = _pd.Field(default=None)
     device_enrollment_limit: int = _pd.Field(
         default=_b.UNSET,
-        alias="deviceEnrollmentLimit",
         description=(
             "The limit on the maximum number of devices that the user is permitted to "
             "enroll. "
             "Allowed values are 5 or 1000."
         ),
     )
-    display_name: str | None = _pd.Field(default=None, alias="displayName")
-    employee_hire_date: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="employeeHireDate"
-    )
-    employee_id: str | None = _pd.Field(default=None, alias="employeeId")
-    employee_leave_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="employeeLeaveDateTime"
-    )
-    employee_org_data: _models.EmployeeOrgData | None = _pd.Field(
-        default=None, alias="employeeOrgData"
-    )
-    employee_type: str | None = _pd.Field(default=None, alias="employeeType")
-    external_user_state: str | None = _pd.Field(default=None, alias="externalUserState")
+    display_name: str | None = _pd.Field(default=None)
+    employee_hire_date: _pd.AwareDatetime | None = _pd.Field(default=None)
+    employee_id: str | None = _pd.Field(default=None)
+    employee_leave_date_time: _pd.AwareDatetime | None = _pd.Field(default=None)
+    employee_org_data: _models.EmployeeOrgData | None = _pd.Field(default=None)
+    employee_type: str | None = _pd.Field(default=None)
+    external_user_state: str | None = _pd.Field(default=None)
     external_user_state_change_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="externalUserStateChangeDateTime"
+        default=None
     )
-    fax_number: str | None = _pd.Field(default=None, alias="faxNumber")
-    given_name: str | None = _pd.Field(default=None, alias="givenName")
-    hire_date: _pd.AwareDatetime = _pd.Field(default=_b.UNSET, alias="hireDate")
-    identities: list[_models.ObjectIdentity] | None = _pd.Field(
-        default=None, alias="identities"
-    )
-    identity_parent_id: str | None = _pd.Field(default=None, alias="identityParentId")
-    im_addresses: list[str] | None = _pd.Field(default=None, alias="imAddresses")
-    interests: list[str] | None = _pd.Field(default=None, alias="interests")
-    is_management_restricted: bool | None = _pd.Field(
-        default=None, alias="isManagementRestricted"
-    )
-    is_resource_account: bool | None = _pd.Field(
-        default=None, alias="isResourceAccount"
-    )
-    job_title: str | None = _pd.Field(default=None, alias="jobTitle")
-    last_password_change_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="lastPasswordChangeDateTime"
-    )
-    legal_age_group_classification: str | None = _pd.Field(
-        default=None, alias="legalAgeGroupClassification"
-    )
+    fax_number: str | None = _pd.Field(default=None)
+    given_name: str | None = _pd.Field(default=None)
+    hire_date: _pd.AwareDatetime = _pd.Field(default=_b.UNSET)
+    identities: list[_models.ObjectIdentity] | None = _pd.Field(default=None)
+    identity_parent_id: str | None = _pd.Field(default=None)
+    im_addresses: list[str] | None = _pd.Field(default=None)
+    interests: list[str] | None = _pd.Field(default=None)
+    is_management_restricted: bool | None = _pd.Field(default=None)
+    is_resource_account: bool | None = _pd.Field(default=None)
+    job_title: str | None = _pd.Field(default=None)
+    last_password_change_date_time: _pd.AwareDatetime | None = _pd.Field(default=None)
+    legal_age_group_classification: str | None = _pd.Field(default=None)
     license_assignment_states: list[_models.LicenseAssignmentState] | None = _pd.Field(
-        default=None, alias="licenseAssignmentStates"
+        default=None
     )
-    mail: str | None = _pd.Field(default=None, alias="mail")
-    mailbox_settings: _models.MailboxSettings | None = _pd.Field(
-        default=None, alias="mailboxSettings"
-    )
-    mail_nickname: str | None = _pd.Field(default=None, alias="mailNickname")
-    mobile_phone: str | None = _pd.Field(default=None, alias="mobilePhone")
-    my_site: str | None = _pd.Field(default=None, alias="mySite")
-    office_location: str | None = _pd.Field(default=None, alias="officeLocation")
-    on_premises_distinguished_name: str | None = _pd.Field(
-        default=None, alias="onPremisesDistinguishedName"
-    )
-    on_premises_domain_name: str | None = _pd.Field(
-        default=None, alias="onPremisesDomainName"
-    )
+    mail: str | None = _pd.Field(default=None)
+    mailbox_settings: _models.MailboxSettings | None = _pd.Field(default=None)
+    mail_nickname: str | None = _pd.Field(default=None)
+    mobile_phone: str | None = _pd.Field(default=None)
+    my_site: str | None = _pd.Field(default=None)
+    office_location: str | None = _pd.Field(default=None)
+    on_premises_distinguished_name: str | None = _pd.Field(default=None)
+    on_premises_domain_name: str | None = _pd.Field(default=None)
     on_premises_extension_attributes: _models.OnPremisesExtensionAttributes | None = (
-        _pd.Field(default=None, alias="onPremisesExtensionAttributes")
+        _pd.Field(default=None)
     )
-    on_premises_immutable_id: str | None = _pd.Field(
-        default=None, alias="onPremisesImmutableId"
-    )
-    on_premises_last_sync_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="onPremisesLastSyncDateTime"
-    )
+    on_premises_immutable_id: str | None = _pd.Field(default=None)
+    on_premises_last_sync_date_time: _pd.AwareDatetime | None = _pd.Field(default=None)
     on_premises_provisioning_errors: (
         list[_models.OnPremisesProvisioningError] | None
-    ) = _pd.Field(default=None, alias="onPremisesProvisioningErrors")
-    on_premises_sam_account_name: str | None = _pd.Field(
-        default=None, alias="onPremisesSamAccountName"
+    ) = _pd.Field(default=None)
+    on_premises_sam_account_name: str | None = _pd.Field(default=None)
+    on_premises_security_identifier: str | None = _pd.Field(default=None)
+    on_premises_sync_enabled: bool | None = _pd.Field(default=None)
+    on_premises_user_principal_name: str | None = _pd.Field(default=None)
+    other_mails: list[str] = _pd.Field(default=_b.UNSET)
+    password_policies: str | None = _pd.Field(default=None)
+    password_profile: _models.PasswordProfile | None = _pd.Field(default=None)
+    past_projects: list[str] | None = _pd.Field(default=None)
+    postal_code: str | None = _pd.Field(default=None)
+    preferred_data_location: str | None = _pd.Field(default=None)
+    preferred_language: str | None = _pd.Field(default=None)
+    preferred_name: str | None = _pd.Field(default=None)
+    print_: _models.UserPrint | None = _pd.Field(
+        default=None, validation_alias="print", serialization_alias="print"
     )
-    on_premises_security_identifier: str | None = _pd.Field(
-        default=None, alias="onPremisesSecurityIdentifier"
-    )
-    on_premises_sync_enabled: bool | None = _pd.Field(
-        default=None, alias="onPremisesSyncEnabled"
-    )
-    on_premises_user_principal_name: str | None = _pd.Field(
-        default=None, alias="onPremisesUserPrincipalName"
-    )
-    other_mails: list[str] = _pd.Field(default=_b.UNSET, alias="otherMails")
-    password_policies: str | None = _pd.Field(default=None, alias="passwordPolicies")
-    password_profile: _models.PasswordProfile | None = _pd.Field(
-        default=None, alias="passwordProfile"
-    )
-    past_projects: list[str] | None = _pd.Field(default=None, alias="pastProjects")
-    postal_code: str | None = _pd.Field(default=None, alias="postalCode")
-    preferred_data_location: str | None = _pd.Field(
-        default=None, alias="preferredDataLocation"
-    )
-    preferred_language: str | None = _pd.Field(default=None, alias="preferredLanguage")
-    preferred_name: str | None = _pd.Field(default=None, alias="preferredName")
-    print_: _models.UserPrint | None = _pd.Field(default=None, alias="print")
-    provisioned_plans: list[_models.ProvisionedPlan] = _pd.Field(
-        default=_b.UNSET, alias="provisionedPlans"
-    )
-    proxy_addresses: list[str] = _pd.Field(default=_b.UNSET, alias="proxyAddresses")
-    responsibilities: list[str] | None = _pd.Field(
-        default=None, alias="responsibilities"
-    )
-    schools: list[str] | None = _pd.Field(default=None, alias="schools")
-    security_identifier: str | None = _pd.Field(
-        default=None, alias="securityIdentifier"
-    )
+    provisioned_plans: list[_models.ProvisionedPlan] = _pd.Field(default=_b.UNSET)
+    proxy_addresses: list[str] = _pd.Field(default=_b.UNSET)
+    responsibilities: list[str] | None = _pd.Field(default=None)
+    schools: list[str] | None = _pd.Field(default=None)
+    security_identifier: str | None = _pd.Field(default=None)
     service_provisioning_errors: list[_models.ServiceProvisioningError] | None = (
-        _pd.Field(default=None, alias="serviceProvisioningErrors")
+        _pd.Field(default=None)
     )
-    show_in_address_list: bool | None = _pd.Field(
-        default=None, alias="showInAddressList"
-    )
-    sign_in_activity: _models.SignInActivity | None = _pd.Field(
-        default=None, alias="signInActivity"
-    )
+    show_in_address_list: bool | None = _pd.Field(default=None)
+    sign_in_activity: _models.SignInActivity | None = _pd.Field(default=None)
     sign_in_sessions_valid_from_date_time: _pd.AwareDatetime | None = _pd.Field(
-        default=None, alias="signInSessionsValidFromDateTime"
+        default=None
     )
-    skills: list[str] | None = _pd.Field(default=None, alias="skills")
-    state: str | None = _pd.Field(default=None, alias="state")
-    street_address: str | None = _pd.Field(default=None, alias="streetAddress")
-    surname: str | None = _pd.Field(default=None, alias="surname")
-    usage_location: str | None = _pd.Field(default=None, alias="usageLocation")
-    user_principal_name: str | None = _pd.Field(default=None, alias="userPrincipalName")
-    user_type: str | None = _pd.Field(default=None, alias="userType")
+    skills: list[str] | None = _pd.Field(default=None)
+    state: str | None = _pd.Field(default=None)
+    street_address: str | None = _pd.Field(default=None)
+    surname: str | None = _pd.Field(default=None)
+    usage_location: str | None = _pd.Field(default=None)
+    user_principal_name: str | None = _pd.Field(default=None)
+    user_type: str | None = _pd.Field(default=None)
 
 
 # Last, so the classes named above resolve when first used, not when this module is imported.

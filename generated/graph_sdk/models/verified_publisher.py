@@ -17,7 +17,6 @@ class VerifiedPublisher(_b.Model):
 
     added_date_time: _pd.AwareDatetime | None = _pd.Field(
         default=None,
-        alias="addedDateTime",
         description=(
             "The timestamp when the verified publisher was first added or most "
             "recently updated."
@@ -25,7 +24,6 @@ class VerifiedPublisher(_b.Model):
     )
     display_name: str | None = _pd.Field(
         default=None,
-        alias="displayName",
         description=(
             "The verified publisher name from the app publisher's Partner Center "
             "account."
@@ -33,7 +31,6 @@ class VerifiedPublisher(_b.Model):
     )
     verified_publisher_id: str | None = _pd.Field(
         default=None,
-        alias="verifiedPublisherId",
         description=(
             "The ID of the verified publisher from the app publisher's Partner Center "
             "account."

@@ -17,16 +17,13 @@ class WebApplication(_b.Model):
     """webApplication"""
 
     home_page_url: str | None = _pd.Field(
-        default=None,
-        alias="homePageUrl",
-        description="Home page or landing page of the application.",
+        default=None, description="Home page or landing page of the application."
     )
     implicit_grant_settings: _models.ImplicitGrantSettings | None = _pd.Field(
-        default=None, alias="implicitGrantSettings", description="implicitGrantSettings"
+        default=None, description="implicitGrantSettings"
     )
     logout_url: str | None = _pd.Field(
         default=None,
-        alias="logoutUrl",
         description=(
             "Specifies the URL that is used by Microsoft's authorization service to "
             "log out a user using front-channel, back-channel or SAML logout "
@@ -34,11 +31,10 @@ class WebApplication(_b.Model):
         ),
     )
     redirect_uri_settings: list[_models.RedirectUriSettings] = _pd.Field(
-        default=_b.UNSET, alias="redirectUriSettings"
+        default=_b.UNSET
     )
     redirect_uris: list[str] = _pd.Field(
         default=_b.UNSET,
-        alias="redirectUris",
         description=(
             "Specifies the URLs where user tokens are sent for sign-in, or the "
             "redirect URIs where OAuth 2.0 authorization codes and access tokens are "

@@ -8,20 +8,18 @@ import typing as _t
 from .. import _base as _b
 
 __all__ = [
-    "Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema",
+    "AddPasswordRequest",
 ]
 
 
 # IPaths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema from specs/Microsoft.Graph.Applications/Add-MgApplicationPassword.md:515
-class Paths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema(
-    _b.Model
-):
+class AddPasswordRequest(_b.Model):
     """IPaths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema."""
 
     _extensible: _t.ClassVar[bool] = True
 
     password_credential: _models.PasswordCredential | None = _pd.Field(
-        default=None, alias="passwordCredential", description="passwordCredential"
+        default=None, description="passwordCredential"
     )
 
 

@@ -8,20 +8,18 @@ import typing as _t
 from .. import _base as _b
 
 __all__ = [
-    "Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema",
+    "RestartRequest",
 ]
 
 
 # IPaths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema from specs/Microsoft.Graph.Applications/Restart-MgApplicationSynchronizationJob.md:521
-class Paths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema(
-    _b.Model
-):
+class RestartRequest(_b.Model):
     """IPaths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema."""
 
     _extensible: _t.ClassVar[bool] = True
 
     criteria: _models.SynchronizationJobRestartCriteria | None = _pd.Field(
-        default=None, alias="criteria", description="synchronizationJobRestartCriteria"
+        default=None, description="synchronizationJobRestartCriteria"
     )
 
 
