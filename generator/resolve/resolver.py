@@ -339,6 +339,7 @@ def _fields(
                 nullable=optional or annotation == "_t.Any",
                 model=_model_of(prop, table, class_names),
                 choices=_choices_of(prop, table),
+                origin=prop.origin,
             )
         )
     return result, flat_wire
