@@ -121,6 +121,77 @@ def change_one_spec(project: Path) -> tuple[Path, bytes]:
     raise SystemExit("no spec with a NOTES property to change")
 
 
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "bench",
+    "GIT_AUTHOR_EMAIL": "bench@example.com",
+    "GIT_COMMITTER_NAME": "bench",
+    "GIT_COMMITTER_EMAIL": "bench@example.com",
+}
+
+
+def git(project: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=project, env={**ENV, **GIT_ENV}, check=True, capture_output=True)
+
+
+def change_specs(project: Path, count: int) -> None:
+    """Edit `count` help files: a property description in each, and a new property in the first."""
+    changed = 0
+    for path in sorted((project / "specs").rglob("*.md")):
+        data = path.read_bytes()
+        marker = b"]`: "
+        at = data.find(marker)
+        if at < 0:
+            continue
+        if changed == 0:
+            line = data.rfind(b"\n", 0, at) + 1
+            indent = data[line : data.find(b"-", line)]
+            data = (
+                data[:line] + indent + b"- `[BenchAdded <String>]`: Added for the benchmark.\n" + data[line:]
+            )
+            at = data.find(marker)
+        path.write_bytes(data[: at + len(marker)] + b"Changed for the benchmark. " + data[at + len(marker) :])
+        changed += 1
+        if changed == count:
+            return
+    raise SystemExit(f"fewer than {count} specs with a NOTES property to change")
+
+
+def measure_diff(project: Path, jobs: int, repeat: int) -> dict[str, Any]:
+    """`platygen diff HEAD` after 10 help files changed, both sides generated (their snapshots in the
+    cache), and with no snapshot at all (both sides read through the warm read cache, bound, resolved)."""
+    (project / ".gitignore").write_text("generated/\n", encoding="utf-8")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "base")
+    command(cli(project, jobs), project)  # the base generated: its snapshot is in the cache
+    change_specs(project, 10)
+    result: dict[str, Any] = {"ten_changed": command(cli(project, jobs), project)}
+    diff = [
+        sys.executable,
+        "-m",
+        "generator",
+        "--root",
+        str(project),
+        "diff",
+        "HEAD",
+        "--jobs",
+        str(jobs),
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ]
+    result["diff"] = median_of([command(diff, project) for _ in range(repeat)])
+    runs = []
+    for _ in range(repeat):
+        shutil.rmtree(project / ".platygen-cache" / "diff", ignore_errors=True)
+        runs.append(command(diff, project))
+    result["diff_unknown_sides"] = median_of(runs)
+    git(project, "checkout", "-q", "--", "specs")
+    command(cli(project, jobs), project)
+    return result
+
+
 def measure_size(project: Path, jobs: int, repeat: int, cli_ok: bool) -> dict[str, Any]:
     specs = str(project / "specs")
     result: dict[str, Any] = {}
@@ -143,6 +214,7 @@ def measure_size(project: Path, jobs: int, repeat: int, cli_ok: bool) -> dict[st
             path.write_bytes(original)
             command(cli(project, jobs), project)  # back to the unchanged state, cache warm
         result["one_changed"] = median_of(runs)
+        result["diff"] = measure_diff(project, jobs, repeat)
     return result
 
 
@@ -250,6 +322,9 @@ def table(report: dict[str, Any]) -> str:
         "rss j{0}".format(jobs),
         "no-op",
         "1 changed",
+        "diff",
+        "diff/no-op",
+        "diff, no snapshot",
         "s/1k files",
     ]
     rows = [head]
@@ -272,6 +347,9 @@ def table(report: dict[str, Any]) -> str:
                 f"{max(many['rss_mib'], many['worker_rss_mib']):.0f}",
                 f"{size['noop']['wall_s']:.2f}" if "noop" in size else "-",
                 f"{size['one_changed']['wall_s']:.2f}" if "one_changed" in size else "-",
+                f"{size['diff']['diff']['wall_s']:.2f}" if "diff" in size else "-",
+                f"{size['diff']['diff']['wall_s'] / size['noop']['wall_s']:.2f}" if "diff" in size else "-",
+                f"{size['diff']['diff_unknown_sides']['wall_s']:.2f}" if "diff" in size else "-",
                 f"{1000 * one['wall_s'] / size['files']:.2f}",
             ]
         )
@@ -283,6 +361,8 @@ def table(report: dict[str, Any]) -> str:
         "seconds, medians; read..write and total/cpu/rss are --jobs 1 with an empty cache; rr = read + resolve;",
         f"total j{jobs} is --jobs {jobs}, empty cache; no-op and 1 changed are whole `platygen generate` commands"
         " (interpreter start included) with a warm cache.",
+        "diff: `platygen diff HEAD` once 10 help files changed and both sides were generated (their snapshots"
+        " cached); diff, no snapshot: the same with no snapshot, both sides read (through the cache), bound, resolved.",
     ]
     base = next((size for size in report["sizes"] if size["label"] == "1000"), None)
     for size in report["sizes"]:

@@ -1,4 +1,4 @@
-"""`platygen generate | parse | lint | routes`: the command line over the pipeline."""
+"""`platygen generate | parse | lint | routes | diff`: the command line over the pipeline."""
 
 from __future__ import annotations
 
@@ -109,6 +109,10 @@ JOBS = click.option(
     help="Worker processes that read help files.",
 )
 
+NO_CACHE = click.option(
+    "--no-cache", is_flag=True, help=f"Neither use nor fill the cache ({CACHE_FOLDER}/ in the project)."
+)
+
 
 @main.command()
 @click.option("--specs", type=click.Path(path_type=Path), help="Folder of help files (default from config).")
@@ -131,9 +135,7 @@ JOBS = click.option(
     help="Leave out the specs with errors (or warnings with --strict), generate the rest; exit 1.",
 )
 @JOBS
-@click.option(
-    "--no-cache", is_flag=True, help=f"Neither use nor fill the cache ({CACHE_FOLDER}/ in the project)."
-)
+@NO_CACHE
 @click.pass_context
 def generate(ctx: click.Context, specs, output, package, templates, check, strict, quiet, verbose, keep_going, jobs, no_cache) -> None:  # type: ignore[no-untyped-def]
     """Generate the Python package from the help files."""
@@ -286,3 +288,55 @@ def routes(ctx: click.Context, specs: Path | None, fmt: str, write: bool) -> Non
             raise click.ClickException(f"{target} has errors; fix them before --write")
         target.write_text(routes_file.with_inferred(loaded, project.routes), encoding="utf-8")
         click.echo(f"updated {pipeline.display_path(target, cfg.root)}", err=True)
+
+
+@main.command()
+@click.argument("base", required=False)
+@click.option("--specs", type=click.Path(path_type=Path), help="Folder of help files (default from config).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["breaking", "warning", "never"]),
+    default="breaking",
+    show_default=True,
+    help="Exit 1 on a breaking change (warning: a potentially breaking one too; never: always 0).",
+)
+@JOBS
+@NO_CACHE
+@click.pass_context
+def diff(
+    ctx: click.Context,
+    base: str | None,
+    specs: Path | None,
+    fmt: str,
+    fail_on: str,
+    jobs: int,
+    no_cache: bool,
+) -> None:
+    """What changed in the API and its Python surface since BASE, breaking or not.
+
+    BASE: a git revision (read through git, the working tree is left alone) or a folder (a project or
+    a specs folder). Default: the merge base with the default branch, else HEAD.
+    """
+    from generator.diff import report
+    from generator.diff.run import diff as run_diff
+    from generator.diff.sides import SideError
+
+    cfg = _load_config(ctx).with_overrides(specs=specs)
+    cache = None if no_cache else Cache.for_project(cfg.root)
+    try:
+        with _progress_bar() as progress:
+            result = run_diff(cfg, base, cache=cache, jobs=jobs, progress=progress)
+    except SideError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if fmt == "json":
+        click.echo(report.as_json(result), nl=False)
+    elif fmt == "markdown":
+        click.echo(report.markdown(result), nl=False)
+    elif sys.stdout.isatty():
+        report.rich_text(result)
+    else:
+        click.echo(report.text(result), nl=False)
+    sys.exit(1 if report.failing(result, fail_on) else 0)

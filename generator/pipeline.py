@@ -266,7 +266,7 @@ def generate(
 
     With a cache, a run whose inputs and output are those of the last successful run stops after
     comparing them (`Outcome.up_to_date`); otherwise only changed specs are read again and only
-    changed files go through black.
+    changed files go through black. The API snapshot `platygen diff` compares is kept there too.
     """
     from generator.render.format import RenderError
     from generator.render.writer import UnsafePathError, stale_files, write_tree
@@ -287,6 +287,12 @@ def generate(
     project, outcome.diagnostics, outcome.specs_read, outcome.left_out = build(
         config, fatal if keep_going else None, outcome.timings, jobs, cache, progress
     )
+    if cache and not outcome.left_out:
+        from generator.diff.run import record
+
+        with timed(outcome.timings, "diff snapshot"):  # what `platygen diff` compares, for free later
+            errors = sum(1 for d in outcome.diagnostics if d.severity is Severity.ERROR)
+            record(config, project, outcome.specs_read, errors, cache)
     outcome.fatal_found = any(d.severity in fatal for d in outcome.diagnostics)
     if outcome.fatal_found and not keep_going:
         outcome.failed = True

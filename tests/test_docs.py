@@ -26,3 +26,29 @@ def test_readme_shows_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make generate" in readme and "make test" in readme
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_diff_rule_is_in_the_readme_table_and_emitted() -> None:
+    from generator.diff.rules import RULES as DIFF_RULES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = [line for line in readme.splitlines() if re.match(r"\| PD\d{3} \|", line)]
+    expected = [
+        f"| {r.id} | {r.level.value}{', text only' if r.text_only else ''} | {r.summary} | {r.why} |"
+        for r in DIFF_RULES.values()
+    ]
+    assert table == expected
+    emitted = set(re.findall(r"\"(PD\d{3})\"", (ROOT / "generator" / "diff" / "compare.py").read_text(encoding="utf-8")))
+    assert emitted == set(DIFF_RULES)
+
+
+def test_the_ci_recipe_is_a_workflow_that_runs_make_check_and_posts_the_diff() -> None:
+    from ruamel.yaml import YAML
+
+    workflow = YAML(typ="safe").load((ROOT / ".ci" / "platygen-diff.yml").read_text(encoding="utf-8"))
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert "make check" in runs
+    assert "platygen diff" in runs and "--format markdown" in runs
+    assert any(step.get("with", {}).get("fetch-depth") == 0 for step in steps)
+    assert ".ci/platygen-diff.yml" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -29,6 +29,7 @@ class ModelField:
     nullable: bool = True  # the annotation admits None (False: the service never sends null)
     model: str = ""  # the class of a model-typed field (its items' for a list)
     choices: tuple[str, ...] = ()  # the values of an enum-typed field
+    origin: str = ""  # "path:line" of the property in the help (or its API description)
 
 
 @dataclass(slots=True)

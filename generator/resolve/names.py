@@ -1,7 +1,8 @@
 """One naming policy for everything platygen writes: identifiers, class names, module names, wire names.
 
 Modelled on openapi-python-client's `PythonIdentifier`/`ClassName`: sanitise → case → reserved-word
-suffix, with collisions resolved the same way on every run (by sorted source name, never by input order).
+suffix, with collisions resolved the same way on every run (never by input order), so that a name once
+given stays where it can: see `unique`.
 """
 
 from __future__ import annotations
@@ -99,16 +100,32 @@ def module_name(text: str) -> str:
     return name
 
 
+def plain(source: str) -> bool:
+    """Spelled as the naming policy spells its words (`FooBar`; `Get-MgUserById`, part by part around
+    the verb's `-`): the one spelling of those words that is plain, so no newcomer can be plainer."""
+    return all(part and part == pascal_case(part) for part in source.split("-"))
+
+
 def unique(names: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Map source name → chosen name so that no two sources share one.
 
-    `names` holds (source, wanted) pairs. Sources are handled in sorted order; the first keeps its
-    wanted name and later ones get `_2`, `_3`, ... so adding one source never renames an earlier one.
+    `names` holds (source, wanted) pairs. Every name goes to one source that wants it: a `plain` one
+    first (`FooBar` before `Foo_Bar`, `FOO_BAR`, `_id`), else the first in sorted order. Only then are
+    the others numbered (`_2`, `_3`, ... in that order, past every name already given), so a source
+    that got its name keeps it whatever is added, unless what is added is plain where it is not (or
+    both are plain and the newcomer sorts first). The help writes names plainly.
     Comparison is case-insensitive, because file systems and readers often are.
     """
-    taken: set[str] = set()
+    pairs = sorted(names, key=lambda pair: (not plain(pair[0]), pair))
     chosen: dict[str, str] = {}
-    for source, wanted in sorted(names):
+    taken: set[str] = set()
+    for source, wanted in pairs:
+        if wanted.lower() not in taken and source not in chosen:
+            chosen[source] = wanted
+            taken.add(wanted.lower())
+    for source, wanted in pairs:
+        if source in chosen:
+            continue
         candidate, counter = wanted, 2
         while candidate.lower() in taken:
             candidate = f"{wanted}_{counter}" if not wanted.endswith("_") else f"{wanted}{counter}"

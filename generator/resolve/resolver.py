@@ -191,10 +191,11 @@ def _action_words(cmdlet: Cmdlet, action: str) -> str:
 def _class_names(table: TypeTable, config: Config, renamed: dict[TypeKey, str] | None = None) -> dict[TypeKey, str]:
     """Interface name without `I` and the namespace's vendor prefix (`IMicrosoftGraphUser` → `User`).
 
-    Unique across the package. Types that want the same name are told apart by the words only their
-    namespace has (`Microsoft.Graph.Beta.PowerShell.Models` → `BetaUser`), then get their full name
-    (`MicrosoftGraphUser`), then a number; each step only touches the types that collide, so adding a
-    type never renames an unrelated one.
+    Unique across the package. Of the types that want the same name one keeps it (`_choose`: the one
+    whose own name it is, else the one of the fewest namespace words); the others are told apart by
+    the words only their namespace has (`Microsoft.Graph.Beta.PowerShell.Models` → `BetaUser`), then
+    get their full name (`MicrosoftGraphUser`), then a number; each step only touches the types that
+    collide, so adding a type never renames an unrelated one.
     """
 
     def full(key: TypeKey) -> str:
@@ -236,25 +237,42 @@ def _choose(
     full: Callable[[TypeKey], str],
 ) -> None:
     """Names for `keys`, none of them one `chosen` already has: each policy in turn for the keys
-    still colliding, then a number."""
-    groups: list[list[TypeKey]] = [keys]
+    still without a name, then a number.
+
+    Where several keys want one free name, the first by `keeper` keeps it and only the others go on
+    (each policy still sees the whole group they collided in): a type whose own name is the name
+    (`IUser` → `User`, not `IMicrosoftGraphUser`), else the one of the fewest namespace words
+    (`Microsoft.Graph.PowerShell.Models`, not `...Beta...`). So a newcomer that wants the name of a
+    type that is already there takes it only when it is the one exactly so named; the other is renamed,
+    and `platygen diff` reports it (PD080).
+    """
+
+    def keeper(candidate: tuple[TypeKey, str]) -> tuple[bool, int, TypeKey]:
+        key, name = candidate
+        return (name.lower() != names.class_name(full(key)).lower(), len(names.words(key[0])), key)
+
+    # (the keys to name, the group they collided in)
+    pending: list[tuple[list[TypeKey], list[TypeKey]]] = [(keys, keys)]
     for policy in policies:
         wanted: dict[str, list[tuple[TypeKey, str]]] = defaultdict(list)
-        for group in groups:
-            for key in group:
+        for members, group in pending:
+            for key in members:
                 name = policy(key, group)
                 wanted[name.lower()].append((key, name))
         taken = {n.lower() for n in chosen.values()}
-        groups = []
+        pending = []
         for lowered, candidates in sorted(wanted.items()):
-            if len(candidates) == 1 and lowered not in taken:
-                key, name = candidates[0]
+            group = sorted(key for key, _ in candidates)
+            rest = list(group)
+            if lowered not in taken:
+                key, name = min(candidates, key=keeper)
                 chosen[key] = name
-            else:
-                groups.append(sorted(key for key, _ in candidates))
+                rest.remove(key)
+            if rest:
+                pending.append((rest, group))
     # Last resort: numbered, in sorted order.
     taken = {n.lower() for n in chosen.values()}
-    for key in sorted(k for group in groups for k in group):
+    for key in sorted(k for members, _ in pending for k in members):
         base = candidate = names.class_name(full(key))
         counter = 2
         while candidate.lower() in taken:
@@ -351,6 +369,7 @@ def _fields(
                 nullable=optional or annotation == "_t.Any",
                 model=_model_of(prop, table, class_names),
                 choices=_choices_of(prop, table),
+                origin=prop.origin,
             )
         )
     return result, flat_wire
@@ -375,7 +394,9 @@ def _merged(first: Cmdlet, again: Cmdlet) -> Cmdlet:
     return dataclasses.replace(first, parameters=parameters, parameter_sets=merged_sets)
 
 
-def _wire_path(definition: TypeDef, path: tuple[str, ...], table: TypeTable, config: Config) -> tuple[str, ...]:
+def _wire_path(
+    definition: TypeDef, path: tuple[str, ...], table: TypeTable, config: Config
+) -> tuple[str, ...]:
     """The JSON names of a flattened property's path (`ScheduleState` → schedule, state), exact where a
     description gave them."""
     wire: list[str] = []
@@ -384,7 +405,9 @@ def _wire_path(definition: TypeDef, path: tuple[str, ...], table: TypeTable, con
         prop = current.properties.get(name.lower()) if current is not None else None
         wire.append(prop.wire_name if prop is not None and prop.wire_name else config.wire_name(name))
         current = (
-            table.types.get(table.lookup(element_type(prop.type), prop.namespace)) if prop is not None else None
+            table.types.get(table.lookup(element_type(prop.type), prop.namespace))
+            if prop is not None
+            else None
         )
     return tuple(wire)
 

@@ -192,9 +192,10 @@ def test_unique_does_not_double_an_underscore_suffix() -> None:
     assert sorted(chosen.values()) == ["class_", "class_2"]
 
 
-def test_unique_skips_a_number_that_is_already_taken() -> None:
+def test_unique_numbers_past_every_name_a_source_wants() -> None:
+    # "c" wants x_2 and gets it: numbering "b" never takes a name from a source that wants it.
     chosen = names.unique([("a", "x"), ("b", "x"), ("c", "x_2")])
-    assert chosen == {"a": "x", "b": "x_2", "c": "x_2_2"}
+    assert chosen == {"a": "x", "b": "x_3", "c": "x_2"}
 
 
 def test_adding_a_later_source_never_renames_an_earlier_one() -> None:
@@ -245,3 +246,66 @@ def test_unique_is_independent_of_input_order_and_case_insensitively_distinct(
 def test_acronyms_and_digits_follow_one_rule(name: str, snake: str) -> None:
     """A run of capitals and digits is one word until a lower-case letter starts the next one."""
     assert names.snake_case(name) == snake
+
+
+# --- stability: a name once given stays ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "plain"),
+    [
+        ("FooBar", True),
+        ("Id", True),
+        ("Server2Name", True),
+        ("Get-MgUserById", True),  # part by part around the verb's dash
+        ("Foo_Bar", False),
+        ("FOO_BAR", False),
+        ("FOOBar", False),
+        ("_id", False),
+        ("ID", False),
+        ("Get-MgUserByID", False),
+        ("fooBar", False),
+        ("Microsoft.Graph.PowerShell.Models", False),
+        ("", False),
+    ],
+)
+def test_plain_names_are_spelled_as_the_policy_spells_their_words(source: str, plain: bool) -> None:
+    assert names.plain(source) is plain
+
+
+def test_a_plain_source_keeps_its_name_when_a_source_sorting_before_it_arrives() -> None:
+    before = names.unique([("FooBar", "foo_bar")])
+    # "FOO_BAR" < "FooBar" and wants the same name: by sorted order alone it would take it.
+    after = names.unique([("FooBar", "foo_bar"), ("FOO_BAR", "foo_bar")])
+    assert after["FooBar"] == before["FooBar"] == "foo_bar"
+    assert after["FOO_BAR"] == "foo_bar_2"
+
+
+def test_a_plain_cmdlet_keeps_its_method_name() -> None:
+    after = names.unique([("Get-MgUserById", "get_user_by_id"), ("Get-MgUserByID", "get_user_by_id")])
+    assert after == {"Get-MgUserById": "get_user_by_id", "Get-MgUserByID": "get_user_by_id_2"}
+
+
+_sources = st.lists(
+    st.tuples(st.from_regex(r"[A-Za-z_]{1,8}", fullmatch=True), st.sampled_from(["x", "x_2", "y"])),
+    max_size=8,
+    unique_by=lambda pair: pair[0],
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_sources, _sources)
+def test_adding_sources_never_renames_a_plain_one(
+    existing: list[tuple[str, str]], added: list[tuple[str, str]]
+) -> None:
+    before = names.unique(existing)
+    sources = {source for source, _ in existing}
+    after = names.unique(existing + [pair for pair in added if pair[0] not in sources])
+    for source, wanted in existing:
+        plain_rivals = [s for s, w in existing + added if w.lower() == wanted.lower() and names.plain(s)]
+        if names.plain(source) and plain_rivals == [source]:
+            assert after[source] == before[source] == wanted
+        rank = (not names.plain(source), source)
+        outranked = any(w.lower() == wanted.lower() and (not names.plain(s), s) < rank for s, w in added)
+        if before[source] == wanted and not outranked:
+            assert after[source] == wanted  # a name once given stays unless a newcomer outranks it
