@@ -240,8 +240,8 @@ def one_request(output: Path, repeat: int) -> dict[str, Any] | None:
     The official Graph Python SDK needs about 1.2 s for this; the target is 0.25 s. Measured for a
     package with `get_user` (the embedded specs); synthetic corpora rename their cmdlets.
     """
-    client = output / "graph_sdk" / "client.py"
-    if not client.is_file() or "def get_user(" not in client.read_text(encoding="utf-8"):
+    stub = output / "graph_sdk" / "client.pyi"  # the typed surface lists every method
+    if not stub.is_file() or "def get_user(" not in stub.read_text(encoding="utf-8"):
         return None
     import http.server
     import threading
@@ -265,9 +265,22 @@ def one_request(output: Path, repeat: int) -> dict[str, Any] | None:
         script = ONE_REQUEST.format(url=f"http://127.0.0.1:{server.server_address[1]}")
         args = [sys.executable, "-c", script]
         command(args, output)  # compile once; users import from .pyc
-        return median_of([command(args, output) for _ in range(repeat)])
+        measured = median_of([command(args, output) for _ in range(repeat)])
+        measured["importtime"] = import_times([sys.executable, "-X", "importtime", "-c", script], output)
+        return measured
     finally:
         server.shutdown()
+
+
+def import_times(args: list[str], cwd: Path, top: int = 8) -> list[tuple[str, float]]:
+    """`python -X importtime`: the modules with the largest cumulative import time, in ms."""
+    run = subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=True)
+    found = []
+    for line in run.stderr.splitlines():
+        parts = [part.strip() for part in line.removeprefix("import time:").split("|")]
+        if len(parts) == 3 and parts[1].isdigit():
+            found.append((parts[2].strip(), int(parts[1]) / 1000))
+    return sorted(found, key=lambda item: -item[1])[:top]
 
 
 def package_start(output: Path, repeat: int) -> dict[str, Any]:
@@ -326,6 +339,7 @@ def table(report: dict[str, Any]) -> str:
         "diff/no-op",
         "diff, no snapshot",
         "s/1k files",
+        "KB/file",
     ]
     rows = [head]
     for size in report["sizes"]:
@@ -351,6 +365,7 @@ def table(report: dict[str, Any]) -> str:
                 f"{size['diff']['diff']['wall_s'] / size['noop']['wall_s']:.2f}" if "diff" in size else "-",
                 f"{size['diff']['diff_unknown_sides']['wall_s']:.2f}" if "diff" in size else "-",
                 f"{1000 * one['wall_s'] / size['files']:.2f}",
+                f"{one.get('output_bytes', 0) / size['files'] / 1000:.2f}",
             ]
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
@@ -390,6 +405,9 @@ def table(report: dict[str, Any]) -> str:
             f".from_wire (python alone {start['python_start_s']:.3f} s, largest model module"
             f" {start['largest_model_module_kib']:.0f} KiB); one request: {request}"
         )
+        if measured and measured.get("importtime"):
+            slowest = ", ".join(f"{name} {ms:.0f} ms" for name, ms in measured["importtime"])
+            notes.append(f"  one request, -X importtime (cumulative): {slowest}")
     return "\n".join(lines + notes)
 
 

@@ -136,7 +136,9 @@ def read_all(
                     result = pickle.loads(payload)
                 except Exception:  # noqa: BLE001 - a cache entry that passed its checksum yet does not load
                     result = None
-                results.append(shared.share(result if isinstance(result, ReadResult) else read_file(path, root)))
+                results.append(
+                    shared.share(result if isinstance(result, ReadResult) else read_file(path, root))
+                )
                 _report(progress, "read", len(results), len(paths))
         return results
     for path in paths:

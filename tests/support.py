@@ -105,3 +105,25 @@ def imported(folder: Path, package: str) -> Iterator[object]:
         sys.path.remove(str(folder))
         for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
             del sys.modules[name]
+
+
+WIDTH = 120  # black's 88 plus the indentation of a nested literal; prose is wrapped well under it
+TOKEN = 60  # a single identifier or path longer than this cannot be split and may exceed WIDTH
+
+
+def generated_sources(folder: Path) -> dict[str, str]:
+    """Every generated Python, stub and JSON file under `folder`: relative path → text."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix in {".py", ".pyi", ".json"}
+    }
+
+
+def too_long(text: str) -> list[str]:
+    """The lines of `text` longer than WIDTH that are not one unsplittable token."""
+    return [
+        line
+        for line in text.splitlines()
+        if len(line) > WIDTH and max(len(token) for token in line.split()) <= TOKEN
+    ]

@@ -51,7 +51,11 @@ def test_every_enum_a_model_uses_has_the_csdls_members(graph: Any) -> None:
     enums = [e for m in project.model_modules for e in m.enums]
     assert len({e.source_type for e in enums}) >= 20
     for enum in enums:
-        schema = next(s for s in description.schemas.values() if s.is_enum and s.origin.endswith(":" + enum.origin.rpartition(":")[2]))
+        schema = next(
+            s
+            for s in description.schemas.values()
+            if s.is_enum and s.origin.endswith(":" + enum.origin.rpartition(":")[2])
+        )
         assert enum.values == schema.enum and enum.evolvable == schema.evolvable, enum.name
     state = next(e for e in enums if e.name == "SynchronizationScheduleState")
     assert state.values == ("Active", "Disabled", "Paused")
@@ -59,7 +63,9 @@ def test_every_enum_a_model_uses_has_the_csdls_members(graph: Any) -> None:
 
 def test_the_wire_name_is_the_csdls_where_the_help_cased_it_otherwise(graph: Any) -> None:
     project, diagnostics = graph
-    behaviors = next(c for m in project.model_modules for c in m.classes if c.name == "AuthenticationBehaviors")
+    behaviors = next(
+        c for m in project.model_modules for c in m.classes if c.name == "AuthenticationBehaviors"
+    )
     field = next(f for f in behaviors.fields if f.source_name == "BlockAzureAdGraphAccess")
     assert field.wire_name == "blockAzureADGraphAccess"
     assert any(d.rule == "PG095" and "blockAzureADGraphAccess" in d.message for d in diagnostics)
@@ -85,7 +91,9 @@ def test_the_seeds_schedule_state_takes_the_csdls_values(generated_on_path: None
         SynchronizationSchedule(state="Sleeping")
     assert SynchronizationSchedule.from_wire({"state": "Sleeping"}).state == "Sleeping"  # a value added later
     client = Client("t")
-    with pytest.raises(ValueError, match="schedule_state: expected one of Active, Disabled or Paused, got 'Sleeping'"):
+    with pytest.raises(
+        ValueError, match="schedule_state: expected one of Active, Disabled or Paused, got 'Sleeping'"
+    ):
         client.prepare(
             client.update_application_synchronization_job,
             application_id="a",
@@ -110,12 +118,16 @@ def test_the_client_sends_the_csdls_wire_name(generated_on_path: None) -> None:
     from graph_sdk.client import Client
 
     client = Client("t")
-    request = client.prepare(client.new_application, authentication_behaviors={"blockAzureADGraphAccess": True})
+    request = client.prepare(
+        client.new_application, authentication_behaviors={"blockAzureADGraphAccess": True}
+    )
     assert request.json == {"authenticationBehaviors": {"blockAzureADGraphAccess": True}}
 
 
 # ------------------------------------------------------------------------------- reading, caching
-def test_a_description_is_read_once_and_then_comes_from_the_cache(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_description_is_read_once_and_then_comes_from_the_cache(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import generator.api.csdl as csdl
 
     calls: list[str] = []
@@ -130,7 +142,10 @@ def test_a_description_is_read_once_and_then_comes_from_the_cache(project: Path,
     cache = Cache.for_project(project)
     assert not pipeline.generate(cfg, cache=cache).failed
     spec = project / "specs" / "Microsoft.Graph.Users" / "Get-MgUser.md"
-    spec.write_text(spec.read_text(encoding="utf-8").replace("Retrieve the properties", "Read the properties"), encoding="utf-8")
+    spec.write_text(
+        spec.read_text(encoding="utf-8").replace("Retrieve the properties", "Read the properties"),
+        encoding="utf-8",
+    )
     again = pipeline.generate(cfg, cache=cache)
     assert not again.failed and not again.up_to_date  # the pipeline ran, the description was not read
     assert calls == ["specs/api/graph/v1.0.csdl"]
@@ -141,7 +156,9 @@ def test_a_description_that_cannot_be_read_is_a_warning_and_the_help_alone_serve
     target.write_bytes(CSDL.read_bytes()[:100_000])  # truncated
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(project), "generate"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert re.search(r"specs/api/graph/v1\.0\.csdl:\d+:\d+: warning: .*\[PG090\]", result.stderr)
@@ -176,11 +193,15 @@ def _normal(route: Any) -> tuple[str, str]:
 
 
 def test_without_a_description_nearly_every_callable_jumpcloud_route_is_the_apis() -> None:
-    cmdlets = [r.cmdlet for r in pipeline.read_all(pipeline.find_specs(CORPUS / "jumpcloud"), CORPUS) if r.cmdlet]
+    cmdlets = [
+        r.cmdlet for r in pipeline.read_all(pipeline.find_specs(CORPUS / "jumpcloud"), CORPUS) if r.cmdlet
+    ]
     plain = Config(root=ROOT, specs=CORPUS / "jumpcloud", output=ROOT / "unused")
     prefixes = noun_prefixes(cmdlets, {})
     guessed, _ = route_table(cmdlets, RoutesFile(""), plain, prefixes)
-    described = Config(root=ROOT, specs=CORPUS / "jumpcloud", output=ROOT / "unused", api_descriptions=JUMPCLOUD)
+    described = Config(
+        root=ROOT, specs=CORPUS / "jumpcloud", output=ROOT / "unused", api_descriptions=JUMPCLOUD
+    )
     bound = bind(cmdlets, api_load.load(described), prefixes)
     truth, _ = route_table(cmdlets, RoutesFile(""), described, prefixes, bound)
     assert all(r.source == "api" for r in truth)
@@ -188,7 +209,9 @@ def test_without_a_description_nearly_every_callable_jumpcloud_route_is_the_apis
     callable_ = [r for r in guessed if r.usable]
     right = [r for r in callable_ if _normal(r) == real[(r.cmdlet, r.parameter_set)]]
     assert len(callable_) > 400
-    assert len(right) / len(callable_) >= 0.95, sorted({r.cmdlet for r in callable_} - {r.cmdlet for r in right})
+    assert len(right) / len(callable_) >= 0.95, sorted(
+        {r.cmdlet for r in callable_} - {r.cmdlet for r in right}
+    )
 
 
 def test_binding_a_description_renames_no_class_field_or_method_of_the_help(graph: Any) -> None:
@@ -196,7 +219,9 @@ def test_binding_a_description_renames_no_class_field_or_method_of_the_help(grap
     plain, _, _, _ = pipeline.build(Config(root=ROOT, specs=SPECS, output=ROOT / "unused"))
 
     def surface(project: ResolvedProject) -> tuple[dict[str, str], dict[tuple[str, str], str], set[str]]:
-        classes = {c.source_type + "@" + c.namespace: c.name for m in project.model_modules for c in m.classes}
+        classes = {
+            c.source_type + "@" + c.namespace: c.name for m in project.model_modules for c in m.classes
+        }
         fields = {
             (c.source_type + "@" + c.namespace, f.source_name): f.name
             for m in project.model_modules

@@ -25,7 +25,12 @@ THING = str(uuid.UUID(int=7))
 DESCRIPTION: dict[str, Any] = {
     "openapi": "3.0.1",
     "info": {"title": "Things", "version": "1"},
-    "servers": [{"url": "https://{region}.example.com/v1", "variables": {"region": {"default": "us", "enum": ["us", "eu"]}}}],
+    "servers": [
+        {
+            "url": "https://{region}.example.com/v1",
+            "variables": {"region": {"default": "us", "enum": ["us", "eu"]}},
+        }
+    ],
     "components": {
         "securitySchemes": {
             "key": {"type": "apiKey", "in": "header", "name": "X-Key"},
@@ -44,16 +49,43 @@ DESCRIPTION: dict[str, Any] = {
     },
     "security": [{"key": []}],
     "paths": {
-        "/things": {"get": {"operationId": "Things_List", "responses": {"200": {"description": "", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/thing"}}}}}}}},
+        "/things": {
+            "get": {
+                "operationId": "Things_List",
+                "responses": {
+                    "200": {
+                        "description": "",
+                        "content": {
+                            "application/json": {
+                                "schema": {"type": "array", "items": {"$ref": "#/components/schemas/thing"}}
+                            }
+                        },
+                    }
+                },
+            }
+        },
         "/things/{id}": {
             "get": {
                 "operationId": "Things_Get",
                 "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
-                "responses": {"200": {"description": "", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/thing"}}}}},
+                "responses": {
+                    "200": {
+                        "description": "",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/thing"}}},
+                    }
+                },
             }
         },
-        "/health": {"get": {"operationId": "Health_Get", "security": [], "responses": {"204": {"description": ""}}}},
-        "/reports": {"get": {"operationId": "Reports_List", "security": [{"reportKey": []}], "responses": {"200": {"description": ""}}}},
+        "/health": {
+            "get": {"operationId": "Health_Get", "security": [], "responses": {"204": {"description": ""}}}
+        },
+        "/reports": {
+            "get": {
+                "operationId": "Reports_List",
+                "security": [{"reportKey": []}],
+                "responses": {"200": {"description": ""}},
+            }
+        },
     },
 }
 
@@ -102,7 +134,9 @@ def help_file(name: str, sets: dict[str, list[str]], output: str = "", notes: st
 
 FILES = {
     # AutoRest makes the server's variables parameters of every cmdlet (JumpCloud's -ConsoleHost).
-    "specs/Things/Get-ExThing.md": help_file("Get-ExThing", {"List": ["Region"], "Get": ["Region", "Id"]}, output="IThing"),
+    "specs/Things/Get-ExThing.md": help_file(
+        "Get-ExThing", {"List": ["Region"], "Get": ["Region", "Id"]}, output="IThing"
+    ),
     "specs/Things/Get-ExHealth.md": help_file("Get-ExHealth", {"Get": ["Region"]}),
     "specs/Things/Get-ExReport.md": help_file("Get-ExReport", {"List": ["Region"]}),
     "api/things.json": json.dumps(DESCRIPTION),
@@ -150,7 +184,9 @@ def test_the_credential_goes_where_the_security_scheme_says_and_is_never_shown(
     assert "secret" not in shown and "X-Key: [REDACTED]" in shown
 
 
-def test_an_enum_of_the_description_takes_its_values_from_callers_and_anything_from_the_service(sdk: Any) -> None:
+def test_an_enum_of_the_description_takes_its_values_from_callers_and_anything_from_the_service(
+    sdk: Any,
+) -> None:
     _, models = sdk
     assert models.Thing(state="off").state == "off"
     with pytest.raises(pydantic.ValidationError):
@@ -171,7 +207,9 @@ def test_the_command_line_offers_the_variables_and_says_what_the_credential_is(
     result = CliRunner().invoke(cli.main, ["--help"])
     assert "--region [us|eu]" in result.output
     assert "the API key, sent as the X-Key header" in " ".join(result.output.split())
-    run = CliRunner().invoke(cli.main, ["--region", "eu", "--token", "s3", "thing", "get", "--id", THING, "--dry-run"])
+    run = CliRunner().invoke(
+        cli.main, ["--region", "eu", "--token", "s3", "thing", "get", "--id", THING, "--dry-run"]
+    )
     assert run.exit_code == 0, run.output
     assert run.output.startswith(f"GET https://eu.example.com/v1/things/{THING}\n")
     assert "X-Key: [REDACTED]" in run.output and "s3" not in run.output

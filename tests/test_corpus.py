@@ -50,7 +50,9 @@ def corpus_results(corpus_run: CorpusRun) -> list[ReadResult]:
 
 def test_no_corpus_file_hangs(corpus_run: CorpusRun) -> None:
     slowest, seconds = max(corpus_run.seconds.items(), key=lambda item: item[1])
-    assert corpus_run.hung == [], f"stopped after {HANG_SECONDS:g} s; slowest file: {slowest} ({seconds:.2f} s)"
+    assert (
+        corpus_run.hung == []
+    ), f"stopped after {HANG_SECONDS:g} s; slowest file: {slowest} ({seconds:.2f} s)"
     if seconds > BUDGET_SECONDS:
         warnings.warn(f"slowest corpus file {slowest} took {seconds:.2f} s (budget {BUDGET_SECONDS:g} s)")
 
@@ -60,7 +62,9 @@ def test_no_corpus_file_raises_or_reports_an_internal_error(corpus_results: list
     assert internal == []
 
 
-def test_every_cmdlet_file_in_the_corpus_yields_a_cmdlet_with_parameter_sets(corpus_results: list[ReadResult]) -> None:
+def test_every_cmdlet_file_in_the_corpus_yields_a_cmdlet_with_parameter_sets(
+    corpus_results: list[ReadResult],
+) -> None:
     # Every file is a cmdlet's help or a page skipped with one info: no file fails the run.
     assert [r.path for r in corpus_results if r.cmdlet is None and not r.skipped] == []
     # Not cmdlet help besides the module pages: the corpus README and platyPS's deliberate garbage file.
@@ -75,7 +79,12 @@ def test_diagnostic_counts_by_rule(snapshot, corpus_results: list[ReadResult]) -
     counts = Counter(f"{d.rule} {d.severity.value}" for r in corpus_results for d in r.diagnostics)
     modules = sum(r.module_page for r in corpus_results)
     cmdlets = sum(r.cmdlet is not None for r in corpus_results)
-    table = {"files": len(corpus_results), "cmdlets": cmdlets, "module_pages": modules, "by_rule": dict(sorted(counts.items()))}
+    table = {
+        "files": len(corpus_results),
+        "cmdlets": cmdlets,
+        "module_pages": modules,
+        "by_rule": dict(sorted(counts.items())),
+    }
     print(json.dumps(table, indent=2))
     snapshot.snapshot_dir = ROOT / "tests" / "snapshots" / "corpus"
     snapshot.assert_match(json.dumps(table, indent=2, sort_keys=True) + "\n", "diagnostic_counts.json")
@@ -87,7 +96,9 @@ def test_diagnostics_per_file(snapshot, corpus_results: list[ReadResult]) -> Non
     snapshot.assert_match("\n".join(lines) + "\n", "diagnostics.txt")
 
 
-def test_the_watchdog_stops_a_runaway_read_through_the_pg000_boundary(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_watchdog_stops_a_runaway_read_through_the_pg000_boundary(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     def spin(path: str, data: bytes) -> ReadResult:
         while True:
             pass

@@ -38,7 +38,9 @@ def test_every_diff_rule_is_in_the_readme_table_and_emitted() -> None:
         for r in DIFF_RULES.values()
     ]
     assert table == expected
-    emitted = set(re.findall(r"\"(PD\d{3})\"", (ROOT / "generator" / "diff" / "compare.py").read_text(encoding="utf-8")))
+    emitted = set(
+        re.findall(r"\"(PD\d{3})\"", (ROOT / "generator" / "diff" / "compare.py").read_text(encoding="utf-8"))
+    )
     assert emitted == set(DIFF_RULES)
 
 
@@ -52,3 +54,25 @@ def test_the_ci_recipe_is_a_workflow_that_runs_make_check_and_posts_the_diff() -
     assert "platygen diff" in runs and "--format markdown" in runs
     assert any(step.get("with", {}).get("fetch-depth") == 0 for step in steps)
     assert ".ci/platygen-diff.yml" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readmes_command_line_example_runs_with_the_environment_make_sets_up() -> None:
+    import os
+    import subprocess
+    import sys
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (line,) = [line for line in readme.splitlines() if line.startswith("PYTHONPATH=generated ")]
+    venv = re.search(r"^VENV\s*\?=\s*(\S+)", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert venv is not None
+    command = line.split("#")[0].split()
+    # Not the system Python (it has no httpx): the interpreter of the environment `make` creates, which
+    # runs these tests.
+    assert command[1] == f"{venv.group(1)}/bin/python", line
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "generated"), "PYTHONDONTWRITEBYTECODE": "1"}
+    result = subprocess.run(
+        [sys.executable, *command[2:]], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and result.stdout.startswith(
+        "Usage: graph-sdk [OPTIONS] COMMAND"
+    ), result.stderr

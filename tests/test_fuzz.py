@@ -27,12 +27,40 @@ SOURCES = [
 ]
 TEXTS = {name: (CORPUS / name).read_bytes().decode("utf-8-sig").split("\n") for name in SOURCES}
 NOISE = [
-    "```", "```yaml", "~~~", "---", "## SYNTAX", "## NOTES", "### -Name", "# Title", "[", "]", "<", ">",
-    "[[-A] <B>]", "[-A [-B]]", "<List<String>>", "- `[X <Y>]`:", "\t", "\r", "\u00a0", "\u2028", "é", "{{ Fill }}",
-    "COMPLEX PARAMETER PROPERTIES", "BODY <IThing>:", "  [(Any) <Object>]:", "Type: @{}", "Required: True (",
-    "ParameterSets:\n- Name: [", "\x00", "\ufeff",
+    "```",
+    "```yaml",
+    "~~~",
+    "---",
+    "## SYNTAX",
+    "## NOTES",
+    "### -Name",
+    "# Title",
+    "[",
+    "]",
+    "<",
+    ">",
+    "[[-A] <B>]",
+    "[-A [-B]]",
+    "<List<String>>",
+    "- `[X <Y>]`:",
+    "\t",
+    "\r",
+    "\u00a0",
+    "\u2028",
+    "é",
+    "{{ Fill }}",
+    "COMPLEX PARAMETER PROPERTIES",
+    "BODY <IThing>:",
+    "  [(Any) <Object>]:",
+    "Type: @{}",
+    "Required: True (",
+    "ParameterSets:\n- Name: [",
+    "\x00",
+    "\ufeff",
     # Deep nesting (mistletoe recurses per level) and a long run of link openers (its link finder is quadratic).
-    "> " * 300, "1. " * 250, "[a](" * 3000,
+    "> " * 300,
+    "1. " * 250,
+    "[a](" * 3000,
 ]
 
 
@@ -43,7 +71,9 @@ def mutated(draw: st.DrawFn) -> bytes:
         if not lines:
             lines = [""]
         i = draw(st.integers(0, len(lines) - 1))
-        op = draw(st.sampled_from(["delete", "duplicate", "swap", "truncate", "insert", "splice", "cut", "reorder"]))
+        op = draw(
+            st.sampled_from(["delete", "duplicate", "swap", "truncate", "insert", "splice", "cut", "reorder"])
+        )
         if op == "delete":
             del lines[i : i + draw(st.integers(1, 40))]
         elif op == "duplicate":
@@ -88,7 +118,11 @@ def check(result: ReadResult) -> None:
     assert all(d.rule != "PG000" for d in result.diagnostics)
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(mutated())
 def test_mutated_corpus_files_give_diagnostics_not_exceptions(data: bytes) -> None:
     check(read(data))

@@ -21,7 +21,14 @@ from click.testing import CliRunner
 
 from support import GENERATED, ROOT
 
-UPDATE_JOB = ["application-synchronization-job", "update", "--application-id", "A", "--synchronization-job-id", "J"]
+UPDATE_JOB = [
+    "application-synchronization-job",
+    "update",
+    "--application-id",
+    "A",
+    "--synchronization-job-id",
+    "J",
+]
 JOB_PATH = "/v1.0/applications/A/synchronization/jobs/J"
 
 
@@ -34,7 +41,9 @@ def cli(generated_on_path: None) -> Any:
 
 
 def invoke(cli: Any, *args: str, input: str | None = None) -> Any:
-    return CliRunner().invoke(cli.main, list(args), prog_name="graph-sdk", input=input, env={"GRAPH_SDK_TOKEN": ""})
+    return CliRunner().invoke(
+        cli.main, list(args), prog_name="graph-sdk", input=input, env={"GRAPH_SDK_TOKEN": ""}
+    )
 
 
 def _stable(text: str) -> str:
@@ -89,14 +98,21 @@ def test_dry_run_prints_the_request_with_authorization_redacted(cli: Any) -> Non
 
 
 def test_base_url_replaces_scheme_and_host_and_keeps_the_service_path(cli: Any) -> None:
-    result = invoke(cli, "--base-url", "http://localhost:8080/", "beta-user", "get", "--user-id", "u", "--dry-run")
+    result = invoke(
+        cli, "--base-url", "http://localhost:8080/", "beta-user", "get", "--user-id", "u", "--dry-run"
+    )
     assert result.output.startswith("GET http://localhost:8080/beta/users/u\n"), result.output
 
 
 def test_repeated_options_and_odata_options(cli: Any) -> None:
-    result = invoke(cli, "user", "get", "--property", "id", "--select", "displayName", "--top", "3", "--dry-run")
+    result = invoke(
+        cli, "user", "get", "--property", "id", "--select", "displayName", "--top", "3", "--dry-run"
+    )
     assert result.exit_code == 0, result.output
-    assert result.output.split("\n")[0] == "GET https://graph.microsoft.com/v1.0/users?$select=id,displayName&$top=3"
+    assert (
+        result.output.split("\n")[0]
+        == "GET https://graph.microsoft.com/v1.0/users?$select=id,displayName&$top=3"
+    )
 
 
 def test_no_parameter_set_is_a_usage_error_naming_the_options(cli: Any) -> None:
@@ -111,7 +127,10 @@ def test_no_parameter_set_is_a_usage_error_naming_the_options(cli: Any) -> None:
     ("value", "message"),
     [
         ('{"schedule": }', "not valid JSON: Expecting value at line 1 column 14"),
-        ('{\n  "a": 1,\n}', "not valid JSON: Expecting property name enclosed in double quotes at line 3 column 1"),
+        (
+            '{\n  "a": 1,\n}',
+            "not valid JSON: Expecting property name enclosed in double quotes at line 3 column 1",
+        ),
     ],
 )
 def test_bad_json_names_the_option_and_the_position(cli: Any, value: str, message: str) -> None:
@@ -238,7 +257,12 @@ def server() -> Iterator[Server]:
 
 
 def run(server: Server, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(GENERATED), "PYTHONDONTWRITEBYTECODE": "1", "GRAPH_SDK_TOKEN": "tok-123"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(GENERATED),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "GRAPH_SDK_TOKEN": "tok-123",
+    }
     return subprocess.run(
         [sys.executable, "-m", "graph_sdk", "--base-url", server.url, *args],
         env=env,
@@ -256,7 +280,16 @@ def test_get_with_odata_options_sends_the_query_and_prints_the_items(server: Ser
         {"value": [{"id": "1", "displayName": "Ann"}, {"id": "2", "displayName": "Bo"}], "@odata.count": 2},
         {},
     )
-    args = ["user", "get", "--filter", "startswith(displayName,'A')", "--property", "id", "--property", "displayName"]
+    args = [
+        "user",
+        "get",
+        "--filter",
+        "startswith(displayName,'A')",
+        "--property",
+        "id",
+        "--property",
+        "displayName",
+    ]
     result = run(server, *args, "--top", "2", "--count")
     assert result.returncode == 0, result.stderr
     (request,) = server.requests
@@ -279,7 +312,11 @@ def test_update_with_expanded_options_patches_the_nested_property(server: Server
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
     (request,) = server.requests
-    assert (request.method, request.path, request.body) == ("PATCH", JOB_PATH, {"schedule": {"state": "Active"}})
+    assert (request.method, request.path, request.body) == (
+        "PATCH",
+        JOB_PATH,
+        {"schedule": {"state": "Active"}},
+    )
 
 
 def test_update_with_a_body_file(server: Server, tmp_path: Path) -> None:
@@ -294,7 +331,15 @@ def test_update_with_a_body_file(server: Server, tmp_path: Path) -> None:
 def test_new_posts_and_prints_the_created_object(server: Server) -> None:
     created = {"id": "J2", "templateId": "AzureAD2AAD", "schedule": {"state": "Active"}}
     server.answers[("POST", "/v1.0/applications/A/synchronization/jobs")] = (201, created, {})
-    result = run(server, "application-synchronization-job", "new", "--application-id", "A", "--template-id", "AzureAD2AAD")
+    result = run(
+        server,
+        "application-synchronization-job",
+        "new",
+        "--application-id",
+        "A",
+        "--template-id",
+        "AzureAD2AAD",
+    )
     assert result.returncode == 0, result.stderr
     (request,) = server.requests
     assert (request.method, request.path, request.body) == (
@@ -309,11 +354,20 @@ def test_remove_and_suspend(server: Server) -> None:
     remove = run(server, "application-synchronization-job", "remove", *UPDATE_JOB[2:])
     suspend = run(server, "Suspend-MgApplicationSynchronizationJob", *UPDATE_JOB[2:])
     assert remove.returncode == suspend.returncode == 0, remove.stderr + suspend.stderr
-    assert [(r.method, r.path) for r in server.requests] == [("DELETE", JOB_PATH), ("POST", JOB_PATH + "/pause")]
+    assert [(r.method, r.path) for r in server.requests] == [
+        ("DELETE", JOB_PATH),
+        ("POST", JOB_PATH + "/pause"),
+    ]
 
 
 def test_an_api_error_exits_1_with_status_code_message_and_request_id(server: Server) -> None:
-    error = {"error": {"code": "Request_ResourceNotFound", "message": "No job J.", "innerError": {"request-id": "rid-9"}}}
+    error = {
+        "error": {
+            "code": "Request_ResourceNotFound",
+            "message": "No job J.",
+            "innerError": {"request-id": "rid-9"},
+        }
+    }
     server.answers[("DELETE", JOB_PATH)] = (404, error, {})
     result = run(server, "application-synchronization-job", "remove", *UPDATE_JOB[2:])
     assert result.returncode == 1
@@ -346,7 +400,9 @@ def test_cli_name_setting_names_the_program_and_the_console_script(project: Path
 
     pyproject = project / "pyproject.toml"
     pyproject.write_text(
-        pyproject.read_text(encoding="utf-8").replace("[tool.platygen]\n", '[tool.platygen]\ncli-name = "mg"\n'),
+        pyproject.read_text(encoding="utf-8").replace(
+            "[tool.platygen]\n", '[tool.platygen]\ncli-name = "mg"\n'
+        ),
         encoding="utf-8",
     )
     resolved, _, _, _ = pipeline.build(config.load(project))
@@ -362,7 +418,9 @@ def test_a_cli_name_that_is_no_command_name_is_a_config_error(project: Path) -> 
 
     pyproject = project / "pyproject.toml"
     pyproject.write_text(
-        pyproject.read_text(encoding="utf-8").replace("[tool.platygen]\n", '[tool.platygen]\ncli-name = "rm -rf"\n'),
+        pyproject.read_text(encoding="utf-8").replace(
+            "[tool.platygen]\n", '[tool.platygen]\ncli-name = "rm -rf"\n'
+        ),
         encoding="utf-8",
     )
     with pytest.raises(config.ConfigError, match="cli-name"):
@@ -390,3 +448,27 @@ def test_all_follows_next_links_and_debug_logs_each_request(server: Server) -> N
         ("/v1.0/users2", {"$skiptoken": "x"}),
     ]
     assert result.stderr.count("debug: GET") == 2 and "tok-123" not in result.stderr
+
+
+def test_a_value_in_the_wrong_form_names_the_option_and_the_expected_form_and_sends_nothing(
+    server: Server,
+) -> None:
+    result = run(server, *UPDATE_JOB, "--schedule-interval", "40m")
+    assert result.returncode == 2
+    assert (
+        "Error: --schedule-interval: expected an ISO 8601 duration such as PT40M, got '40m'" in result.stderr
+    )
+    assert "validation error" not in result.stderr and "timedelta" not in result.stderr
+    assert server.requests == []
+    ok = run(server, *UPDATE_JOB, "--schedule-interval", "PT40M")
+    assert ok.returncode == 0, ok.stderr
+    assert server.requests[0].body == {"schedule": {"interval": "PT40M"}}
+
+
+def test_the_odata_names_and_the_powershell_names_are_the_same_options(server: Server) -> None:
+    by_odata = run(server, "user", "get", "--select", "id", "--order-by", "displayName", "--top", "1")
+    by_powershell = run(server, "user", "get", "--property", "id", "--sort", "displayName", "--top", "1")
+    assert by_odata.returncode == by_powershell.returncode == 0, by_odata.stderr + by_powershell.stderr
+    first, second = server.requests
+    assert first.path == second.path == "/v1.0/users"
+    assert first.query == second.query == {"$select": "id", "$orderby": "displayName", "$top": "1"}

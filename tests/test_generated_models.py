@@ -21,7 +21,9 @@ EXPECTED_JOB = {
         "directories": [
             {
                 "name": "Azure Active Directory",
-                "objects": [{"name": "User", "attributes": [{"name": "mail", "anchor": False, "type": "String"}]}],
+                "objects": [
+                    {"name": "User", "attributes": [{"name": "mail", "anchor": False, "type": "String"}]}
+                ],
             }
         ],
         "synchronizationRules": [{"id": "rule-1", "priority": 1, "sourceDirectoryName": "AAD"}],
@@ -55,7 +57,9 @@ def build_job():  # type: ignore[no-untyped-def]
         id="job-1",
         template_id="AzureAD2AAD",
         schedule=SynchronizationSchedule(
-            expiration=dt.datetime(2026, 12, 31, 23, 0, tzinfo=utc), interval=dt.timedelta(minutes=40), state="Active"
+            expiration=dt.datetime(2026, 12, 31, 23, 0, tzinfo=utc),
+            interval=dt.timedelta(minutes=40),
+            state="Active",
         ),
         schema_=SynchronizationSchema(
             directories=[
@@ -63,7 +67,8 @@ def build_job():  # type: ignore[no-untyped-def]
                     name="Azure Active Directory",
                     objects=[
                         ObjectDefinition(
-                            name="User", attributes=[AttributeDefinition(name="mail", anchor=False, type_="String")]
+                            name="User",
+                            attributes=[AttributeDefinition(name="mail", anchor=False, type_="String")],
                         )
                     ],
                 )
@@ -72,7 +77,9 @@ def build_job():  # type: ignore[no-untyped-def]
         ),
         status=SynchronizationStatus(
             code="Active",
-            last_execution=SynchronizationTaskExecution(state="Succeeded", time_began=dt.datetime(2026, 11, 1, 8, tzinfo=utc)),
+            last_execution=SynchronizationTaskExecution(
+                state="Succeeded", time_began=dt.datetime(2026, 11, 1, 8, tzinfo=utc)
+            ),
             progress=[SynchronizationProgress(completed_units=10, total_units=20, units="users")],
         ),
         synchronization_job_settings=[KeyValuePair(name="QuarantineTooManyDeletesThreshold", value="500")],
@@ -105,7 +112,9 @@ def test_unset_fields_are_not_sent_but_fields_set_to_none_are() -> None:
 def test_open_models_keep_properties_the_help_does_not_list() -> None:
     from graph_sdk.models import SynchronizationJob
 
-    job = SynchronizationJob.from_wire({"id": "1", "@odata.type": "#microsoft.graph.synchronizationJob", "newThing": 3})
+    job = SynchronizationJob.from_wire(
+        {"id": "1", "@odata.type": "#microsoft.graph.synchronizationJob", "newThing": 3}
+    )
     assert job.to_wire() == {"id": "1", "@odata.type": "#microsoft.graph.synchronizationJob", "newThing": 3}
 
 

@@ -12,7 +12,7 @@ from generator import pipeline
 from generator.config import Config
 from generator.read.reader import read_bytes
 
-from support import ROOT, mypy_strict
+from support import ROOT, generated_sources, mypy_strict, too_long
 
 FIXTURE = ROOT / "tests" / "fixtures" / "hostile"
 SPEC = FIXTURE / "Contoso.Hostile" / "New-ContosoThing.md"
@@ -61,10 +61,23 @@ def test_every_description_round_trips_exactly(package: Path) -> None:
 def test_names_are_safe_and_distinct(package: Path) -> None:
     models = load(package)
     fields = models.ContosoThing.model_fields
-    assert {"class_", "from_", "id", "type_", "list_", "schema_", "model_config_", "to_wire_", "odata_type"} <= set(fields)
+    assert {
+        "class_",
+        "from_",
+        "id",
+        "type_",
+        "list_",
+        "schema_",
+        "model_config_",
+        "to_wire_",
+        "odata_type",
+    } <= set(fields)
     wires = sorted(f.serialization_alias for f in fields.values())
     assert len(wires) == len(set(wires))
-    assert {fields["odata_type"].serialization_alias, fields["class_"].serialization_alias} == {"@odata.type", "class"}
+    assert {fields["odata_type"].serialization_alias, fields["class_"].serialization_alias} == {
+        "@odata.type",
+        "class",
+    }
     # FooBar and Foo_Bar collide after snake_casing: two fields, none lost. fooBar is FooBar again
     # (PowerShell property names are case-insensitive, and both go on the wire as `fooBar`).
     colliding = {n: fields[n].serialization_alias for n in fields if n.startswith("foo_bar")}
@@ -76,7 +89,13 @@ def test_names_are_safe_and_distinct(package: Path) -> None:
 def test_the_hostile_model_works_at_run_time(package: Path) -> None:
     models = load(package)
     thing = models.ContosoThing.from_wire(
-        {"class": "c", "from": "f", "@odata.type": "#t", "self": {"id": "inner"}, "nested": {"str": "s", "int": 3}}
+        {
+            "class": "c",
+            "from": "f",
+            "@odata.type": "#t",
+            "self": {"id": "inner"},
+            "nested": {"str": "s", "int": 3},
+        }
     )
     assert thing.class_ == "c" and thing.self_.id == "inner" and thing.nested.int_ == 3
     assert thing.to_wire()["@odata.type"] == "#t"
@@ -100,3 +119,8 @@ def test_spec_text_never_reaches_code_outside_strings_and_comments(package: Path
     joined = " ".join(code)
     for fragment in ("user.name", "endif", "N{BULLET}", "日本語", "xxxxxxxxxx"):
         assert fragment not in joined
+
+
+def test_hostile_text_and_names_never_make_a_line_longer_than_120_columns(package: Path) -> None:
+    files = generated_sources(package)
+    assert {name: lines for name, text in files.items() if (lines := too_long(text))} == {}

@@ -51,7 +51,7 @@ def canary_payloads(marker: Path) -> list[str]:
     """Text that runs code if it ever lands in Python source outside a string literal or comment."""
     target = str(marker).replace("\\", "/")
     return [
-        f"\"\"\"); open({target!r}, 'w'); (\"\"\"",
+        f'"""); open({target!r}, \'w\'); ("""',
         f"'); open({target!r}, 'w'); ('",
         f"\nopen({target!r}, 'w')\n",
         f"{{{{ open({target!r}, 'w') }}}} {{% if 1 %}}{{% endif %}}",
@@ -151,8 +151,13 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Generated:
     payloads = canary_payloads(marker)
     prose = " ".join(p.replace("\n", " ") for p in payloads)
     (text_folder / "New-ContosoWritten.md").write_bytes(
-        spec("Contoso.Written", "New-ContosoWritten", "Contoso.Written.Models.IWrittenThing", notes(payloads), prose)
-        .encode("utf-8")
+        spec(
+            "Contoso.Written",
+            "New-ContosoWritten",
+            "Contoso.Written.Models.IWrittenThing",
+            notes(payloads),
+            prose,
+        ).encode("utf-8")
     )
     escaping = specs / ESCAPING_FOLDER
     escaping.mkdir()
@@ -163,8 +168,12 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Generated:
     )
     # No module name in the front matter: the folder's name is used.
     (escaping / "New-ContosoFolder.md").write_text(
-        spec(None, "New-ContosoFolder", "IFolderThing", "BODYPARAMETER <IFolderThing>: from the folder's name\n"
-             "  - `[Name <String>]`: a name"),
+        spec(
+            None,
+            "New-ContosoFolder",
+            "IFolderThing",
+            "BODYPARAMETER <IFolderThing>: from the folder's name\n" "  - `[Name <String>]`: a name",
+        ),
         encoding="utf-8",
     )
     out = root / "out"
@@ -179,7 +188,9 @@ def imported(generated: Generated) -> Iterator[dict[str, object]]:
     """Every generated module, imported."""
     sys.path.insert(0, str(generated.out))
     try:
-        names = sorted(p.stem for p in (generated.out / PACKAGE / "models").glob("*.py") if p.stem != "__init__")
+        names = sorted(
+            p.stem for p in (generated.out / PACKAGE / "models").glob("*.py") if p.stem != "__init__"
+        )
         yield {name: importlib.import_module(f"{PACKAGE}.models.{name}") for name in names}
     finally:
         sys.path.remove(str(generated.out))
@@ -210,11 +221,17 @@ def test_escaping_names_become_safe_module_names(generated: Generated) -> None:
     assert "written_thing.py" in {p.name for p in (package / "models").iterdir()}
 
 
-def test_type_names_that_cannot_be_read_are_refused_with_a_diagnostic_at_their_line(generated: Generated) -> None:
+def test_type_names_that_cannot_be_read_are_refused_with_a_diagnostic_at_their_line(
+    generated: Generated,
+) -> None:
     path = generated.root / "specs" / ESCAPING_FOLDER / "New-ContosoEscape.md"
     lines = path.read_text(encoding="utf-8").split("\n")
     shown = f"specs/{ESCAPING_FOLDER}/New-ContosoEscape.md"
-    refused = [(d.rule, lines[d.line - 1]) for d in generated.diagnostics if d.path == shown and d.rule in ("PG021", "PG050")]
+    refused = [
+        (d.rule, lines[d.line - 1])
+        for d in generated.diagnostics
+        if d.path == shown and d.rule in ("PG021", "PG050")
+    ]
     for rule, type_text in [
         ("PG050", "Contoso/../Escape.ISlash"),
         ("PG050", "C:\\\\Escape.IColon"),
@@ -237,7 +254,9 @@ def test_every_class_description_is_exact_in_the_json_schema(imported: dict[str,
 
 
 def test_the_docstring_carries_the_description_itself_whenever_it_can(generated: Generated) -> None:
-    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted((generated.out / PACKAGE / "models").glob("*.py")))
+    source = "\n".join(
+        p.read_text(encoding="utf-8") for p in sorted((generated.out / PACKAGE / "models").glob("*.py"))
+    )
     # Only the text with a tab needs the JSON schema's own copy (cleandoc expands tabs).
     assert source.count("json_schema_extra") == 1
     assert '"""a \\"quoted\\" part' in source or '"""a "quoted" part' in source

@@ -32,11 +32,16 @@ SPREAD = [
 def test_ir_of_corpus_file(name: str, snapshot) -> None:  # type: ignore[no-untyped-def]
     result = read_bytes(name, (CORPUS / name).read_bytes())
     snapshot.snapshot_dir = ROOT / "tests" / "snapshots" / "ir"
-    snapshot.assert_match(to_json({"cmdlet": result.cmdlet, "diagnostics": result.diagnostics}), name.replace("/", "__") + ".json")
+    snapshot.assert_match(
+        to_json({"cmdlet": result.cmdlet, "diagnostics": result.diagnostics}),
+        name.replace("/", "__") + ".json",
+    )
 
 
 def test_parse_command_prints_stable_json_without_absolute_paths(tmp_path: Path) -> None:
-    seed = ROOT / "specs" / "Microsoft.Graph.Identity.Application" / "Update-MgApplicationSynchronizationJob.md"
+    seed = (
+        ROOT / "specs" / "Microsoft.Graph.Identity.Application" / "Update-MgApplicationSynchronizationJob.md"
+    )
     runner = CliRunner()
     first = runner.invoke(main, ["--root", str(ROOT), "parse", str(seed)])
     second = runner.invoke(main, ["--root", str(ROOT), "parse", str(seed)])
@@ -45,7 +50,10 @@ def test_parse_command_prints_stable_json_without_absolute_paths(tmp_path: Path)
     assert str(ROOT) not in first.output
     data = json.loads(first.output)
     cmdlet = data[0]["cmdlet"]
-    assert data[0]["path"] == "specs/Microsoft.Graph.Identity.Application/Update-MgApplicationSynchronizationJob.md"
+    assert (
+        data[0]["path"]
+        == "specs/Microsoft.Graph.Identity.Application/Update-MgApplicationSynchronizationJob.md"
+    )
     assert cmdlet["name"] == "Update-MgApplicationSynchronizationJob"
     assert [s["name"] for s in cmdlet["parameter_sets"]] == [
         "UpdateExpanded",
@@ -59,8 +67,12 @@ def test_parse_command_prints_stable_json_without_absolute_paths(tmp_path: Path)
 def test_parse_yaml_has_the_same_content_as_json() -> None:
     from ruamel.yaml import YAML
 
-    seed = ROOT / "specs" / "Microsoft.Graph.Identity.Application" / "Update-MgApplicationSynchronizationJob.md"
+    seed = (
+        ROOT / "specs" / "Microsoft.Graph.Identity.Application" / "Update-MgApplicationSynchronizationJob.md"
+    )
     runner = CliRunner()
     as_json = json.loads(runner.invoke(main, ["--root", str(ROOT), "parse", str(seed)]).output)
-    as_yaml = YAML(typ="safe").load(runner.invoke(main, ["--root", str(ROOT), "parse", "--format", "yaml", str(seed)]).output)
+    as_yaml = YAML(typ="safe").load(
+        runner.invoke(main, ["--root", str(ROOT), "parse", "--format", "yaml", str(seed)]).output
+    )
     assert as_yaml == as_json

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -67,7 +68,9 @@ def test_input_file_order_does_not_change_the_output(project: Path, monkeypatch:
     assert forward == backward
 
 
-def test_a_failure_while_rendering_leaves_generated_unchanged(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_while_rendering_leaves_generated_unchanged(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cfg = config.load(project)
     assert pipeline.generate(cfg).written
     before = read_tree(cfg.output)
@@ -89,7 +92,9 @@ def test_a_failure_while_rendering_leaves_generated_unchanged(project: Path, mon
     assert read_tree(cfg.output) == before
 
 
-def test_a_failure_while_writing_leaves_generated_unchanged(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_while_writing_leaves_generated_unchanged(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cfg = config.load(project)
     pipeline.generate(cfg)
     before = read_tree(cfg.output)
@@ -227,7 +232,9 @@ def test_without_keep_going_nothing_is_written_and_with_it_check_still_fails(pro
 def test_flags_override_the_settings_in_pyproject(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "elsewhere"
     runner = CliRunner()
-    result = runner.invoke(main, ["--root", str(project), "generate", "-q", "--output", str(out), "--package", "mysdk"])
+    result = runner.invoke(
+        main, ["--root", str(project), "generate", "-q", "--output", str(out), "--package", "mysdk"]
+    )
     assert result.exit_code == 0, result.output
     assert (out / "mysdk" / "models" / "__init__.py").is_file()
     assert not (project / "generated").exists()
@@ -248,3 +255,28 @@ def test_display_paths_are_relative_to_the_root_even_through_a_symlink(tmp_path:
     link.symlink_to(real)
     assert pipeline.display_path(link / "specs" / "A.md", link) == "specs/A.md"
     assert pipeline.display_path(real / "specs" / "A.md", link) == "specs/A.md"
+
+
+def test_quiet_prints_one_summary_line_and_verbose_lists_what_lint_finds(project: Path) -> None:
+    quiet = run_generate(project, "-q")
+    assert quiet.returncode == 0
+    # No errors: nothing listed, only the counts by rule and what was written.
+    summary, written = [line for line in quiet.stderr.splitlines() if line.strip()]
+    assert re.fullmatch(r"21 files: 0 errors, \d+ warnings, \d+ infos \(.*PG040: \d+.*\)", summary)
+    assert re.fullmatch(r"\d+ files written in generated", written)
+    again = run_generate(project, "-q")  # a no-op run: the same one line of counts
+    assert [line for line in again.stderr.splitlines() if line.strip()][0] == summary
+    assert len(again.stderr.splitlines()) == 2, again.stderr
+
+    listed = [
+        line for line in run_generate(project, "-v").stderr.splitlines() if re.match(r"\S+:\d+:\d+: ", line)
+    ]
+    lint = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(project), "lint"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = [line for line in lint.stdout.splitlines() if re.match(r"\S+:\d+:\d+: ", line)]
+    assert len(found) > 100 and any(line.endswith("[PG095]") for line in found)  # from the API description
+    assert sorted(found) == sorted(listed)

@@ -26,7 +26,9 @@ def test_mypy_reveals_exact_types_and_reports_what_must_fail() -> None:
     lines = USAGE.read_text(encoding="utf-8").split("\n")
     expected_types = {n: line.split("  # R: ")[1] for n, line in enumerate(lines, 1) if "  # R: " in line}
     expected_errors = {
-        n: found.group(1) for n, line in enumerate(lines, 1) if (found := re.search(r"  # error: ([\w-]+)$", line))
+        n: found.group(1)
+        for n, line in enumerate(lines, 1)
+        if (found := re.search(r"  # error: ([\w-]+)$", line))
     }
     revealed: dict[int, str] = {}
     errors: dict[int, list[str]] = {}

@@ -148,10 +148,20 @@ def read_autorest_config(data: bytes, shown: str) -> AutoRestConfig:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        config.diagnostics.append(_at(shown, 1, Severity.WARNING, "PG090", f"AutoRest configuration is not UTF-8 text (byte {error.start})"))
+        config.diagnostics.append(
+            _at(
+                shown,
+                1,
+                Severity.WARNING,
+                "PG090",
+                f"AutoRest configuration is not UTF-8 text (byte {error.start})",
+            )
+        )
         return config
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    markdown = shown.lower().endswith((".md", ".markdown")) or re.search(r"^\s*(```|~~~)", text, re.M) is not None
+    markdown = (
+        shown.lower().endswith((".md", ".markdown")) or re.search(r"^\s*(```|~~~)", text, re.M) is not None
+    )
     blocks = _yaml_blocks(text) if markdown else [("", 1, text)]
     merged: dict[str, Any] = {"powershell": True}
     raw_directives: list[tuple[Any, int]] = []
@@ -165,7 +175,13 @@ def read_autorest_config(data: bytes, shown: str) -> AutoRestConfig:
                 verdict = _evaluate(guard, merged)
                 if verdict is None:
                     config.diagnostics.append(
-                        _at(shown, max(first_line - 1, 1), Severity.INFO, "PG097", f"block condition `{guard[:80]}` not understood; block skipped")
+                        _at(
+                            shown,
+                            max(first_line - 1, 1),
+                            Severity.INFO,
+                            "PG097",
+                            f"block condition `{guard[:80]}` not understood; block skipped",
+                        )
                     )
                     continue
                 if not verdict:
@@ -215,7 +231,9 @@ def _yaml_blocks(text: str) -> list[tuple[str, int, str]]:
     return blocks
 
 
-def _load_block(body: str, shown: str, first_line: int, config: AutoRestConfig) -> tuple[dict[str, Any], Any] | None:
+def _load_block(
+    body: str, shown: str, first_line: int, config: AutoRestConfig
+) -> tuple[dict[str, Any], Any] | None:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
@@ -223,18 +241,38 @@ def _load_block(body: str, shown: str, first_line: int, config: AutoRestConfig) 
     try:
         values = yaml.load(body)
     except RecursionError:
-        config.diagnostics.append(_at(shown, first_line, Severity.WARNING, "PG090", "AutoRest configuration is nested too deeply to read"))
+        config.diagnostics.append(
+            _at(
+                shown,
+                first_line,
+                Severity.WARNING,
+                "PG090",
+                "AutoRest configuration is nested too deeply to read",
+            )
+        )
         return None
     except Exception as error:  # noqa: BLE001 - ruamel's many error kinds all mean "not YAML"
         mark = getattr(error, "problem_mark", None)
         line = first_line + (getattr(mark, "line", 0) if mark is not None else 0)
         problem = getattr(error, "problem", None) or type(error).__name__
-        config.diagnostics.append(_at(shown, line, Severity.WARNING, "PG090", f"AutoRest configuration is not valid YAML: {problem}"))
+        config.diagnostics.append(
+            _at(
+                shown, line, Severity.WARNING, "PG090", f"AutoRest configuration is not valid YAML: {problem}"
+            )
+        )
         return None
     if values is None:
         return None
     if not isinstance(values, dict):
-        config.diagnostics.append(_at(shown, first_line, Severity.WARNING, "PG090", "AutoRest configuration block is not a mapping of settings"))
+        config.diagnostics.append(
+            _at(
+                shown,
+                first_line,
+                Severity.WARNING,
+                "PG090",
+                "AutoRest configuration block is not a mapping of settings",
+            )
+        )
         return None
     return {str(k): v for k, v in values.items()}, values
 
@@ -246,7 +284,9 @@ def _directive_items(value: Any, holder: Any, first_line: int) -> list[tuple[Any
         line = first_line
         try:
             where: Any = value if isinstance(value, list) else holder  # ruamel's nodes keep `lc`
-            line = first_line + (where.lc.item(index)[0] if isinstance(value, list) else where.lc.key("directive")[0])
+            line = first_line + (
+                where.lc.item(index)[0] if isinstance(value, list) else where.lc.key("directive")[0]
+            )
         except (AttributeError, KeyError, TypeError, IndexError):
             pass
         found.append((item, line))
@@ -396,7 +436,10 @@ def _directive(raw: Any, line: int, shown: str, diagnostics: list[Diagnostic]) -
     raw = {str(k): v for k, v in raw.items()}
     unknown = [k for k in raw if k not in _DIRECTIVE_KEYS]
     if unknown:
-        note(f"directive key {unknown[0]!r} is not one autorest.powershell applies (a declare-directive?); ignored", Severity.INFO)
+        note(
+            f"directive key {unknown[0]!r} is not one autorest.powershell applies (a declare-directive?); ignored",
+            Severity.INFO,
+        )
         if not any(k in raw for k in ("where", "transform", "set", "remove", "hide")):
             return None
     where = raw.get("where")
@@ -409,10 +452,21 @@ def _directive(raw: Any, line: int, shown: str, diagnostics: list[Diagnostic]) -
     hide = raw.get("hide") if isinstance(raw.get("hide"), bool) else (True if raw.get("hide") else None)
     remove = bool(raw.get("remove"))
     if isinstance(transform, str) and transform.strip():
-        paths = tuple(_scalar(w) for w in (where if isinstance(where, list) else [where]) if isinstance(w, str))
+        paths = tuple(
+            _scalar(w) for w in (where if isinstance(where, list) else [where]) if isinstance(w, str)
+        )
         if source in ("swagger-document", "openapi-document", "") and paths:
-            return Directive(DirectiveKind.DOCUMENT, line, paths=paths, transform=transform, source=source or "swagger-document")
-        note(f"transform on `{source or '?'}` changes generated code, not the description; not applied", Severity.INFO)
+            return Directive(
+                DirectiveKind.DOCUMENT,
+                line,
+                paths=paths,
+                transform=transform,
+                source=source or "swagger-document",
+            )
+        note(
+            f"transform on `{source or '?'}` changes generated code, not the description; not applied",
+            Severity.INFO,
+        )
         return Directive(DirectiveKind.OTHER, line, transform=transform, source=source)
     if not isinstance(where, dict):
         if where is not None or set_values or remove or hide:
@@ -423,9 +477,13 @@ def _directive(raw: Any, line: int, shown: str, diagnostics: list[Diagnostic]) -
     strangers = [k for k in selectors if k not in known]
     command_keys = [k for k in COMMAND_SELECTORS if k in selectors]
     if not remove and (command_keys or hide or select in ("command", "parameter") or raw.get("clear-alias")):
-        forbidden = [k for k in ("model-name", "property-name", "enum-name", "enum-value-name") if k in selectors]
+        forbidden = [
+            k for k in ("model-name", "property-name", "enum-name", "enum-value-name") if k in selectors
+        ]
         if forbidden:
-            note(f"command directive cannot filter by {forbidden[0]} (autorest.powershell rejects it); ignored")
+            note(
+                f"command directive cannot filter by {forbidden[0]} (autorest.powershell rejects it); ignored"
+            )
             return None
         if strangers:
             note(
@@ -434,15 +492,31 @@ def _directive(raw: Any, line: int, shown: str, diagnostics: list[Diagnostic]) -
                 Severity.INFO,
             )
         return Directive(
-            DirectiveKind.COMMAND, line, where={k: selectors[k] for k in command_keys}, select=select,
-            set=dict(set_values), hide=hide, source=source, clear_alias=bool(raw.get("clear-alias")),
+            DirectiveKind.COMMAND,
+            line,
+            where={k: selectors[k] for k in command_keys},
+            select=select,
+            set=dict(set_values),
+            hide=hide,
+            source=source,
+            clear_alias=bool(raw.get("clear-alias")),
         )
     if remove and (command_keys or select == "command") and select != "parameter":
-        return Directive(DirectiveKind.REMOVE, line, where={k: selectors[k] for k in command_keys}, select=select, source=source)
+        return Directive(
+            DirectiveKind.REMOVE,
+            line,
+            where={k: selectors[k] for k in command_keys},
+            select=select,
+            source=source,
+        )
     if set_values and (any(k in selectors for k in MODEL_SELECTORS) or select == "model"):
-        return Directive(DirectiveKind.MODEL, line, where=selectors, select=select, set=dict(set_values), source=source)
+        return Directive(
+            DirectiveKind.MODEL, line, where=selectors, select=select, set=dict(set_values), source=source
+        )
     if set_values and (any(k in selectors for k in ENUM_SELECTORS) or select == "enum"):
-        return Directive(DirectiveKind.ENUM, line, where=selectors, select=select, set=dict(set_values), source=source)
+        return Directive(
+            DirectiveKind.ENUM, line, where=selectors, select=select, set=dict(set_values), source=source
+        )
     note("directive matches none of autorest.powershell's directive forms; ignored")
     return None
 
@@ -483,14 +557,30 @@ def apply_document_directives(parsed: ParsedDocument, config: AutoRestConfig) ->
             try:
                 nodes = jsonpath.select(parsed.root, path)
             except jsonpath.JsonPathError as error:
-                found.append(_at(config.path, directive.line, Severity.WARNING, "PG097", f"JSONPath {path[:80]!r}: {error}; not applied"))
+                found.append(
+                    _at(
+                        config.path,
+                        directive.line,
+                        Severity.WARNING,
+                        "PG097",
+                        f"JSONPath {path[:80]!r}: {error}; not applied",
+                    )
+                )
                 continue
             for _parent, _key, node in nodes:
                 matched += 1
                 for statement in statements:
                     statement(node)
         if not matched:
-            found.append(_at(config.path, directive.line, Severity.INFO, "PG097", "transform's `where` selects nothing in the description"))
+            found.append(
+                _at(
+                    config.path,
+                    directive.line,
+                    Severity.INFO,
+                    "PG097",
+                    "transform's `where` selects nothing in the description",
+                )
+            )
     return found
 
 

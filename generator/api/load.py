@@ -59,7 +59,14 @@ def load(config: Config, cache: Cache | None = None) -> ApiSet:
                 sources.append((shown, (config.root / name).read_bytes()))
             except OSError as exc:
                 result.diagnostics.append(
-                    Diagnostic(shown, 1, 1, Severity.WARNING, "PG090", f"cannot read the API description: {exc.strerror or exc}")
+                    Diagnostic(
+                        shown,
+                        1,
+                        1,
+                        Severity.WARNING,
+                        "PG090",
+                        f"cannot read the API description: {exc.strerror or exc}",
+                    )
                 )
         # The AutoRest configuration first: its `from: swagger-document` directives change the
         # descriptions before they are read, as AutoRest applies them.
@@ -68,14 +75,25 @@ def load(config: Config, cache: Cache | None = None) -> ApiSet:
             module_api.autorest = _cached(cache, ("autorest", shown, data), lambda: _read_config(data, shown))
         for shown, data in configs[1:]:
             result.diagnostics.append(
-                Diagnostic(shown, 1, 1, Severity.WARNING, "PG090", f"a second AutoRest configuration for {pattern!r}; only {configs[0][0]} is used")
+                Diagnostic(
+                    shown,
+                    1,
+                    1,
+                    Severity.WARNING,
+                    "PG090",
+                    f"a second AutoRest configuration for {pattern!r}; only {configs[0][0]} is used",
+                )
             )
         used = configs[0] if configs else ("", b"")
         for shown, data in sources:
             if (shown, data) in configs:
                 continue
             module_api.descriptions.append(
-                _cached(cache, ("description", shown, data, *used), lambda: _read_description(data, shown, module_api.autorest))
+                _cached(
+                    cache,
+                    ("description", shown, data, *used),
+                    lambda: _read_description(data, shown, module_api.autorest),
+                )
             )
         for item in [module_api.autorest, *module_api.descriptions]:
             if item is not None:
@@ -133,5 +151,10 @@ def _read_description(data: bytes, shown: str, autorest: AutoRestConfig | None) 
 
 def _internal(shown: str, exc: Exception) -> Diagnostic:
     return Diagnostic(
-        shown, 1, 1, Severity.WARNING, "PG090", f"internal error reading the API description: {type(exc).__name__}: {exc}"
+        shown,
+        1,
+        1,
+        Severity.WARNING,
+        "PG090",
+        f"internal error reading the API description: {type(exc).__name__}: {exc}",
     )

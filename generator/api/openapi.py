@@ -115,16 +115,20 @@ def parse_document(data: bytes, shown: str) -> ParsedDocument | ApiDescription:
     swagger, openapi = root.get("swagger"), root.get("openapi")
     if swagger is not None:
         if str(swagger).strip() not in ("2.0", "2"):
-            return unreadable(f"unknown Swagger version {str(swagger)[:40]!r} (only 2.0 is read)", line_of(("swagger",)))
+            return unreadable(
+                f"unknown Swagger version {str(swagger)[:40]!r} (only 2.0 is read)", line_of(("swagger",))
+            )
         fmt = Format.SWAGGER2
     elif openapi is not None:
         version = str(openapi).strip()
         major, _, minor = version.partition(".")
         if major != "3" or not minor[:1].isdigit():
-            return unreadable(f"unknown OpenAPI version {version[:40]!r} (3.0 and 3.1 are read)", line_of(("openapi",)))
+            return unreadable(
+                f"unknown OpenAPI version {version[:40]!r} (3.0 and 3.1 are read)", line_of(("openapi",))
+            )
         fmt = Format.OPENAPI3
     else:
-        return unreadable("neither `swagger: \"2.0\"` nor `openapi: 3.x` at the top: not an API description")
+        return unreadable('neither `swagger: "2.0"` nor `openapi: 3.x` at the top: not an API description')
     return ParsedDocument(root=root, line_of=line_of, format=fmt, shown=shown)
 
 
@@ -202,7 +206,9 @@ class _Reader:
         # Definitions in document order, then the inline schemas in the order they were met.
         order = [name for name in self._definitions() if name in self.schemas]
         self.description.schemas = {name: self.schemas[name] for name in order}
-        self.description.schemas.update((n, s) for n, s in self.schemas.items() if n not in self.description.schemas)
+        self.description.schemas.update(
+            (n, s) for n, s in self.schemas.items() if n not in self.description.schemas
+        )
         return self.description
 
     def build_pending(self) -> None:
@@ -310,13 +316,18 @@ class _Reader:
         description = _text(node.get("description"))
         if kind == "apiKey":
             return SecurityScheme(
-                name, SchemeKind.API_KEY, location=_text(node.get("in")), parameter=_text(node.get("name")),
+                name,
+                SchemeKind.API_KEY,
+                location=_text(node.get("in")),
+                parameter=_text(node.get("name")),
                 description=description,
             )
         if kind == "basic":  # Swagger 2.0
             return SecurityScheme(name, SchemeKind.HTTP, scheme="basic", description=description)
         if kind == "http":
-            return SecurityScheme(name, SchemeKind.HTTP, scheme=_text(node.get("scheme")).lower(), description=description)
+            return SecurityScheme(
+                name, SchemeKind.HTTP, scheme=_text(node.get("scheme")).lower(), description=description
+            )
         if kind == "oauth2":
             scopes: list[str] = []
             if isinstance(node.get("scopes"), dict):  # Swagger 2.0
@@ -325,7 +336,9 @@ class _Reader:
             for flow in (flows.values() if isinstance(flows, dict) else ()):
                 if isinstance(flow, dict) and isinstance(flow.get("scopes"), dict):
                     scopes.extend(str(s) for s in flow["scopes"] if str(s) not in scopes)
-            return SecurityScheme(name, SchemeKind.OAUTH2, scopes=tuple(dict.fromkeys(scopes)), description=description)
+            return SecurityScheme(
+                name, SchemeKind.OAUTH2, scopes=tuple(dict.fromkeys(scopes)), description=description
+            )
         if kind == "openIdConnect":
             return SecurityScheme(name, SchemeKind.OPENID, description=description)
         self.report(pointer, f"security scheme {name!r} has unknown type {str(kind)[:40]!r}; skipped")
@@ -344,8 +357,7 @@ class _Reader:
                 continue
             found.append(
                 tuple(
-                    (str(name), tuple(str(s) for s in _list(scopes)))
-                    for name, scopes in requirement.items()
+                    (str(name), tuple(str(s) for s in _list(scopes))) for name, scopes in requirement.items()
                 )
             )
         return tuple(found)
@@ -357,7 +369,10 @@ class _Reader:
             self.report(pointer, f"path {path[:80]!r} is not an object; skipped")
             return
         if "$ref" in item:
-            self.report(pointer, f"path item `$ref` ({str(item['$ref'])[:80]}) is not supported; its operations skipped")
+            self.report(
+                pointer,
+                f"path item `$ref` ({str(item['$ref'])[:80]}) is not supported; its operations skipped",
+            )
         shared = self.parameter_nodes(item.get("parameters"), (*pointer, "parameters"))
         servers = self.servers(item.get("servers"), (*pointer, "servers")) if "servers" in item else []
         for method, node in item.items():
@@ -374,11 +389,18 @@ class _Reader:
                 self.description.operations.append(operation)
 
     def read_operation(
-        self, method: str, path: str, node: dict[str, Any], shared: list[tuple[Any, Pointer]], pointer: Pointer
+        self,
+        method: str,
+        path: str,
+        node: dict[str, Any],
+        shared: list[tuple[Any, Pointer]],
+        pointer: Pointer,
     ) -> ApiOperation | None:
         operation_id = node.get("operationId")
         if not isinstance(operation_id, str) or not operation_id.strip():
-            self.report(pointer, f"{method} {path[:80]} has no operationId: AutoRest cannot name a cmdlet for it")
+            self.report(
+                pointer, f"{method} {path[:80]} has no operationId: AutoRest cannot name a cmdlet for it"
+            )
             operation_id = ""
         label = operation_id or f"{method} {path}"
         operation = ApiOperation(
@@ -439,7 +461,10 @@ class _Reader:
             operation.body_name = name
             return
         if location not in _LOCATIONS:
-            self.report(pointer, f"parameter {name!r} of {label[:80]} is `in: {location[:20]}`, which is not read; skipped")
+            self.report(
+                pointer,
+                f"parameter {name!r} of {label[:80]} is `in: {location[:20]}`, which is not read; skipped",
+            )
             return
         if "schema" in node:
             type_ = self.type_of(node["schema"], f"{label}.{name}", (*pointer, "schema"))
@@ -466,10 +491,14 @@ class _Reader:
             return
         media = _json_media(body.get("content"))
         operation.body = (
-            self.type_of(media.get("schema", {}), f"{label}.body", (*pointer, "content")) if media is not None else _ANY
+            self.type_of(media.get("schema", {}), f"{label}.body", (*pointer, "content"))
+            if media is not None
+            else _ANY
         )
         operation.body_required = body.get("required") is True
-        operation.body_name = _text(body.get("x-ms-requestBody-name") or node.get("x-ms-requestBody-name")) or "body"
+        operation.body_name = (
+            _text(body.get("x-ms-requestBody-name") or node.get("x-ms-requestBody-name")) or "body"
+        )
 
     def read_responses(self, value: Any, pointer: Pointer, label: str, operation: ApiOperation) -> None:
         if value is None:
@@ -560,7 +589,10 @@ class _Reader:
             self.pending.append((node, name, pointer))
             return result
         if len(self.named_busy) >= MAX_REF_HOPS:
-            self.report(pointer, f"schema {name!r} is an alias of an alias ... more than {MAX_REF_HOPS} deep; read as any")
+            self.report(
+                pointer,
+                f"schema {name!r} is an alias of an alias ... more than {MAX_REF_HOPS} deep; read as any",
+            )
             return _ANY
         self.named_busy.add(name)
         try:
@@ -573,7 +605,9 @@ class _Reader:
     def ref_type(self, ref: str, pointer: Pointer, depth: int) -> ApiType:
         target = pointer_of(ref)
         if target is None:
-            self.report(pointer, f"`$ref` {ref[:80]} points outside this document, which is not read; read as any")
+            self.report(
+                pointer, f"`$ref` {ref[:80]} points outside this document, which is not read; read as any"
+            )
             return _ANY
         target = tuple(target)
         if (len(target) == 2 and target[0] == "definitions") or (
@@ -591,7 +625,9 @@ class _Reader:
 
     def type_of(self, node: Any, name: str, pointer: Pointer, depth: int = 0) -> ApiType:
         if depth > MAX_SCHEMA_DEPTH:
-            self.report(pointer, f"schema {name[:80]!r} is nested more than {MAX_SCHEMA_DEPTH} levels; read as any")
+            self.report(
+                pointer, f"schema {name[:80]!r} is nested more than {MAX_SCHEMA_DEPTH} levels; read as any"
+            )
             return _ANY
         if isinstance(node, bool):  # OpenAPI 3.1: `true` accepts anything, `false` nothing
             return _ANY
@@ -630,7 +666,9 @@ class _Reader:
                     found = self.type_of(real[0], name, (*pointer, combiner), depth + 1)
                     null = nullable or len(real) < len(options)
                     return replace(found, nullable=True) if null and not found.nullable else found
-                self.report(pointer, f"{combiner} in {name[:80]!r} is not modelled; read as any", Severity.INFO)
+                self.report(
+                    pointer, f"{combiner} in {name[:80]!r} is not modelled; read as any", Severity.INFO
+                )
                 return ApiType(Kind.ANY, nullable=nullable)
         declared = node.get("type")
         if isinstance(declared, list):  # OpenAPI 3.1: type: [string, "null"]
@@ -638,7 +676,9 @@ class _Reader:
             rest = [t for t in declared if t != "null"]
             declared = rest[0] if len(rest) == 1 else (None if not rest else "ambiguous")
             if declared == "ambiguous":
-                self.report(pointer, f"several types in {name[:80]!r} are not modelled; read as any", Severity.INFO)
+                self.report(
+                    pointer, f"several types in {name[:80]!r} are not modelled; read as any", Severity.INFO
+                )
                 return ApiType(Kind.ANY, nullable=nullable)
         if declared is not None and not isinstance(declared, str):
             self.report(pointer, f"`type` of {name[:80]!r} is not a string; read as any")
@@ -654,19 +694,29 @@ class _Reader:
         if declared == "array" or (declared is None and "items" in node):
             items = node.get("items", {})
             if isinstance(items, list):
-                self.report(pointer, f"tuple `items` in {name[:80]!r} are not modelled; read as an array of any")
+                self.report(
+                    pointer, f"tuple `items` in {name[:80]!r} are not modelled; read as an array of any"
+                )
                 return ApiType(Kind.ARRAY, items=_ANY, nullable=nullable)
             item = self.type_of(items, f"{name}[]", (*pointer, "items"), depth + 1)
             return ApiType(Kind.ARRAY, items=item, nullable=nullable)
         properties = node.get("properties")
         additional = node.get("additionalProperties")
-        if declared == "object" or (declared is None and (properties is not None or all_of or additional is not None)):
+        if declared == "object" or (
+            declared is None and (properties is not None or all_of or additional is not None)
+        ):
             if (isinstance(properties, dict) and properties) or isinstance(all_of, list):
                 schema_name = self.unique_name(name)
                 self.build_schema(node, schema_name, pointer, depth + 1)
                 return ApiType(Kind.REF, ref=schema_name, nullable=nullable)
             if additional is True or isinstance(additional, dict):
-                value = _ANY if additional is True else self.type_of(additional, f"{name}{{}}", (*pointer, "additionalProperties"), depth + 1)
+                value = (
+                    _ANY
+                    if additional is True
+                    else self.type_of(
+                        additional, f"{name}{{}}", (*pointer, "additionalProperties"), depth + 1
+                    )
+                )
                 return ApiType(Kind.MAP, items=value, nullable=nullable)
             return ApiType(Kind.OBJECT, nullable=nullable)
         if declared is None:
@@ -680,13 +730,24 @@ class _Reader:
         return ApiType(kind, format=fmt, nullable=nullable)
 
     def enum_type(
-        self, node: dict[str, Any], enum: list[Any], declared: str, fmt: str, nullable: bool, name: str, pointer: Pointer
+        self,
+        node: dict[str, Any],
+        enum: list[Any],
+        declared: str,
+        fmt: str,
+        nullable: bool,
+        name: str,
+        pointer: Pointer,
     ) -> ApiType:
         values = tuple(_enum_text(v) for v in enum if v is not None)
         nullable = nullable or any(v is None for v in enum)
         kind = _SCALARS.get(declared, Kind.STRING)
         extension = node.get("x-ms-enum")
-        if isinstance(extension, dict) and isinstance(extension.get("name"), str) and extension["name"].strip():
+        if (
+            isinstance(extension, dict)
+            and isinstance(extension.get("name"), str)
+            and extension["name"].strip()
+        ):
             # x-ms-enum names the enum: one type however many places use it (AutoRest's choice schema).
             enum_name = extension["name"].strip()
             schema = self.schemas.get(enum_name)
@@ -727,7 +788,9 @@ class _Reader:
         self.add_members(schema, node, pointer, depth, set())
         return schema
 
-    def add_members(self, schema: ApiSchema, node: dict[str, Any], pointer: Pointer, depth: int, seen: set[int]) -> None:
+    def add_members(
+        self, schema: ApiSchema, node: dict[str, Any], pointer: Pointer, depth: int, seen: set[int]
+    ) -> None:
         """Properties of `node` and of its allOf parts; the first referenced part is the base."""
         if id(node) in seen or depth > MAX_SCHEMA_DEPTH:
             return
@@ -759,8 +822,14 @@ class _Reader:
             where = (*pointer, "properties", prop_name)
             raw = value if isinstance(value, dict) else {}
             if not isinstance(value, (dict, bool)):
-                self.report(where, f"property {prop_name[:80]!r} of {schema.name[:80]!r} is not a schema; read as any")
-            type_ = self.type_of(value, f"{schema.name}.{prop_name}", where, depth + 1) if isinstance(value, (dict, bool)) else _ANY
+                self.report(
+                    where, f"property {prop_name[:80]!r} of {schema.name[:80]!r} is not a schema; read as any"
+                )
+            type_ = (
+                self.type_of(value, f"{schema.name}.{prop_name}", where, depth + 1)
+                if isinstance(value, (dict, bool))
+                else _ANY
+            )
             schema.properties[prop_name] = ApiProperty(
                 name=prop_name,
                 type=type_,
@@ -784,7 +853,13 @@ def _is_object_schema(node: Any) -> bool:
     """A definition that AutoRest models as a class or an enum (not an alias of another type)."""
     if not isinstance(node, dict) or "$ref" in node:
         return False
-    if isinstance(node.get("enum"), list) and node.get("type") in (None, "string", "integer", "number", "boolean"):
+    if isinstance(node.get("enum"), list) and node.get("type") in (
+        None,
+        "string",
+        "integer",
+        "number",
+        "boolean",
+    ):
         return True
     if isinstance(node.get("allOf"), list) or isinstance(node.get("properties"), dict):
         return True

@@ -57,7 +57,9 @@ def bind_autorest(
 ) -> BindResult:
     """Bind every parameter set of `cmdlets` (one AutoRest module) to an operation of `description`."""
     settings = config.settings() if config is not None else NamingSettings()
-    commands = create_commands(description, settings, config.directives if config is not None else [], config.path if config else "")
+    commands = create_commands(
+        description, settings, config.directives if config is not None else [], config.path if config else ""
+    )
     result = BindResult(diagnostics=list(commands.diagnostics))
     binder = _Binder(description, settings, commands.variants, result)
     for cmdlet in cmdlets:
@@ -66,7 +68,13 @@ def bind_autorest(
 
 
 class _Binder:
-    def __init__(self, description: ApiDescription, settings: NamingSettings, variants: list[Variant], result: BindResult) -> None:
+    def __init__(
+        self,
+        description: ApiDescription,
+        settings: NamingSettings,
+        variants: list[Variant],
+        result: BindResult,
+    ) -> None:
         self.description = description
         self.settings = settings
         self.variants = variants
@@ -91,7 +99,9 @@ class _Binder:
         verb, _, noun = cmdlet.name.partition("-")
         found: list[_Candidate] = []
         prefixes = dict.fromkeys(
-            p for p in (prefix, self.settings.custom_function_prefix, self.settings.prefix, "") if p is not None
+            p
+            for p in (prefix, self.settings.custom_function_prefix, self.settings.prefix, "")
+            if p is not None
         )
         for each in prefixes:
             if each and not noun.lower().startswith(each.lower()):
@@ -112,7 +122,9 @@ class _Binder:
                 bound.append(binding)
         self.check_samples(cmdlet, bound)
 
-    def bind_set(self, cmdlet: Cmdlet, parameter_set: ParameterSet, candidates: list[_Candidate], prefix: str) -> Binding | None:
+    def bind_set(
+        self, cmdlet: Cmdlet, parameter_set: ParameterSet, candidates: list[_Candidate], prefix: str
+    ) -> Binding | None:
         name = parameter_set.name
         if not candidates:
             return self.unbound(cmdlet, parameter_set, self.no_cmdlet_reason(cmdlet, prefix))
@@ -121,22 +133,37 @@ class _Binder:
         else:  # one unnamed syntax block: the cmdlet's only variant, if it has only one
             matching = candidates if len(candidates) == 1 else []
         if not matching:
-            known = ", ".join(sorted({f"{c.variant.name}: {c.variant.operation.operation_id}" for c in candidates}))
+            known = ", ".join(
+                sorted({f"{c.variant.name}: {c.variant.operation.operation_id}" for c in candidates})
+            )
             wanted = f"set {name!r}" if name else "an unnamed set"
-            return self.unbound(cmdlet, parameter_set, f"AutoRest names {len(candidates)} variants of {cmdlet.name} ({known}), none is {wanted}")
-        confirmed = [(c, self.confirm(c.variant, parameter_set) or self.confirm_notes(c.variant, cmdlet)) for c in matching]
+            return self.unbound(
+                cmdlet,
+                parameter_set,
+                f"AutoRest names {len(candidates)} variants of {cmdlet.name} ({known}), none is {wanted}",
+            )
+        confirmed = [
+            (c, self.confirm(c.variant, parameter_set) or self.confirm_notes(c.variant, cmdlet))
+            for c in matching
+        ]
         fitting = [c for c, problem in confirmed if not problem]
         if len(fitting) > 1:
             visible = [c for c in fitting if not c.variant.hidden]
             fitting = visible if len(visible) == 1 else fitting
         if len(fitting) > 1:
             labels = tuple(f"{c.variant.operation.method} {c.variant.operation.path}" for c in fitting)
-            reason = f"{len(fitting)} operations are named {cmdlet.name} {name}: " + ", ".join(c.variant.operation.operation_id for c in fitting)
+            reason = f"{len(fitting)} operations are named {cmdlet.name} {name}: " + ", ".join(
+                c.variant.operation.operation_id for c in fitting
+            )
             return self.unbound(cmdlet, parameter_set, reason, labels, rule="PG093")
         if not fitting:
             candidate, problem = confirmed[0]
             operation = candidate.variant.operation
-            return self.unbound(cmdlet, parameter_set, f"named after operationId {operation.operation_id} ({operation.method} {operation.path}) but {problem}")
+            return self.unbound(
+                cmdlet,
+                parameter_set,
+                f"named after operationId {operation.operation_id} ({operation.method} {operation.path}) but {problem}",
+            )
         variant = fitting[0].variant
         binding = Binding(
             cmdlet=cmdlet.name,
@@ -161,20 +188,27 @@ class _Binder:
         return f"no operation is named {verb}-{own} by AutoRest's rules; nearest operationIds: {nearest}"
 
     def unbound(
-        self, cmdlet: Cmdlet, parameter_set: ParameterSet, reason: str, candidates: tuple[str, ...] = (), rule: str = "PG092"
+        self,
+        cmdlet: Cmdlet,
+        parameter_set: ParameterSet,
+        reason: str,
+        candidates: tuple[str, ...] = (),
+        rule: str = "PG092",
     ) -> Binding | None:
         """Record the set as unbound; None, so that `return self.unbound(...)` reads as what it does."""
         self.result.unbound.append(Unbound(cmdlet.name, parameter_set.name, reason, candidates))
         label = f"{cmdlet.name} {parameter_set.name}".strip()
         self.result.diagnostics.append(
-            Diagnostic(cmdlet.path, max(parameter_set.line, 1), 1, Severity.WARNING, rule, f"{label}: {reason}")
+            Diagnostic(
+                cmdlet.path, max(parameter_set.line, 1), 1, Severity.WARNING, rule, f"{label}: {reason}"
+            )
         )
         return None
 
     # -- confirming and describing a match ---------------------------------------------------------
 
     def confirm(self, variant: Variant, parameter_set: ParameterSet) -> str:
-        """"" when the set's parameters carry what the operation needs; else what is missing."""
+        """ "" when the set's parameters carry what the operation needs; else what is missing."""
         names = {p.name.lower() for p in parameter_set.parameters}
         if not names:
             return ""  # a help file without a parameter list cannot contradict the name
@@ -197,7 +231,7 @@ class _Binder:
         return ""
 
     def confirm_notes(self, variant: Variant, cmdlet: Cmdlet) -> str:
-        """"" unless the help's NOTES trees contradict the operation: the body's tree shares no property
+        """ "" unless the help's NOTES trees contradict the operation: the body's tree shares no property
         with the body schema, or the identity's tree lacks a path value the identity must carry."""
         trees = {tree.parameter.lower(): tree for tree in cmdlet.property_trees}
         body_name = _body_parameter(variant)
@@ -233,7 +267,10 @@ class _Binder:
         while schema is not None and schema.name not in seen and len(outer) < 4:
             seen.add(schema.name)
             for prop in schema.properties.values():
-                path = (*outer, parameter_name(prop.client_name or prop.name, self.settings.preserve_uppercase))
+                path = (
+                    *outer,
+                    parameter_name(prop.client_name or prop.name, self.settings.preserve_uppercase),
+                )
                 names.update("".join(path[start:]).lower() for start in range(len(path)))
                 nested = self.description.schemas.get(prop.type.ref) if prop.type.kind is Kind.REF else None
                 if nested is not None and not nested.is_enum and nested.name not in seen:
@@ -241,7 +278,9 @@ class _Binder:
             schema = self.description.schemas.get(schema.base) if schema.base else None
 
     def placeholders(self, variant: Variant) -> tuple[tuple[str, str], ...]:
-        by_wire = {p.wire: p.name for p in (*variant.identity, *variant.parameters) if p.location is Location.PATH}
+        by_wire = {
+            p.wire: p.name for p in (*variant.identity, *variant.parameters) if p.location is Location.PATH
+        }
         return tuple((ph, by_wire.get(ph, "")) for ph in _placeholders(variant.operation.path))
 
     def provenance(self, variant: Variant) -> str:
@@ -259,8 +298,17 @@ class _Binder:
         label = f"{cmdlet.name} {parameter_set.name}".strip()
         operation = variant.operation
         for p in variant.parameters:
-            if p.required and not p.hidden and p.name.lower() not in names and not any(a.lower() in names for a in p.aliases):
-                self.warn(cmdlet, parameter_set, f"{label}: operation {operation.operation_id} requires -{p.name} ({p.location.value} `{p.wire}`), which the set lacks")
+            if (
+                p.required
+                and not p.hidden
+                and p.name.lower() not in names
+                and not any(a.lower() in names for a in p.aliases)
+            ):
+                self.warn(
+                    cmdlet,
+                    parameter_set,
+                    f"{label}: operation {operation.operation_id} requires -{p.name} ({p.location.value} `{p.wire}`), which the set lacks",
+                )
         known = {p.name.lower() for p in (*variant.parameters, *variant.identity)}
         known |= {a.lower() for p in (*variant.parameters, *variant.identity) for a in p.aliases}
         known |= self.body_names(variant)
@@ -268,7 +316,11 @@ class _Binder:
             if name in known or name in _RUNTIME or name not in self.request_names:
                 continue
             shown = next(p.name for p in parameter_set.parameters if p.name.lower() == name)
-            self.warn(cmdlet, parameter_set, f"{label}: -{shown} is a path/query/header parameter elsewhere in the description, but not of operation {operation.operation_id}")
+            self.warn(
+                cmdlet,
+                parameter_set,
+                f"{label}: -{shown} is a path/query/header parameter elsewhere in the description, but not of operation {operation.operation_id}",
+            )
 
     def body_names(self, variant: Variant) -> set[str]:
         """Names the body takes: its parameter, or (Expanded) its writable properties and its parents'."""
@@ -276,7 +328,9 @@ class _Binder:
         return names | self.body_property_names(variant) if variant.expanded else names
 
     def warn(self, cmdlet: Cmdlet, parameter_set: ParameterSet, message: str) -> None:
-        self.result.diagnostics.append(Diagnostic(cmdlet.path, max(parameter_set.line, 1), 1, Severity.WARNING, "PG094", message))
+        self.result.diagnostics.append(
+            Diagnostic(cmdlet.path, max(parameter_set.line, 1), 1, Severity.WARNING, "PG094", message)
+        )
 
     def check_samples(self, cmdlet: Cmdlet, bound: list[Binding]) -> None:
         if not bound:

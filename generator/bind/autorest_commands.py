@@ -115,7 +115,13 @@ class _Creator:
         self.variants: list[Variant] = []
         self.diagnostics: list[Diagnostic] = []
         self.host_parameters = [
-            Parameter(parameter_name(v.name, settings.preserve_uppercase), v.name, Location.PATH, True, style_camel(v.name))
+            Parameter(
+                parameter_name(v.name, settings.preserve_uppercase),
+                v.name,
+                Location.PATH,
+                True,
+                style_camel(v.name),
+            )
             for server in description.servers[:1]
             for v in server.variables
         ]
@@ -196,12 +202,18 @@ class _Creator:
                     put = operation
                 namings = self.names(operation, group)
                 if not namings:
-                    self.note(operation, f"operationId {operation.operation_id!r} has no words AutoRest can name a cmdlet with")
+                    self.note(
+                        operation,
+                        f"operationId {operation.operation_id!r} has no words AutoRest can name a cmdlet with",
+                    )
                 for naming in namings:
                     self.add_variants(operation, naming)
             if (
                 self.settings.azure
-                and ((not self.settings.disable_getput and not has_patch) or not self.settings.keep_identity_type)
+                and (
+                    (not self.settings.disable_getput and not has_patch)
+                    or not self.settings.keep_identity_type
+                )
                 and gets
                 and put is not None
             ):
@@ -220,7 +232,14 @@ class _Creator:
     def note(self, operation: ApiOperation, message: str) -> None:
         path, _, line = operation.origin.rpartition(":")
         self.diagnostics.append(
-            Diagnostic(path or self.description.path, int(line) if line.isdigit() else 1, 1, Severity.WARNING, "PG091", message)
+            Diagnostic(
+                path or self.description.path,
+                int(line) if line.isdigit() else 1,
+                1,
+                Severity.WARNING,
+                "PG091",
+                message,
+            )
         )
 
     def request_parameters(self, operation: ApiOperation) -> list[Parameter]:
@@ -233,7 +252,9 @@ class _Creator:
             found.append(Parameter(pascal_case(camel), p.name, p.location, p.required, camel))
         return found
 
-    def add_variants(self, operation: ApiOperation, naming: _Naming, pre: tuple[ApiOperation, ...] = ()) -> None:
+    def add_variants(
+        self, operation: ApiOperation, naming: _Naming, pre: tuple[ApiOperation, ...] = ()
+    ) -> None:
         verb, action = naming.verb, naming.action
         if verb == "Update" and operation.method == "PUT":
             verb = "Set"
@@ -251,12 +272,23 @@ class _Creator:
         others = [p for p in parameters if p not in path_parameters]
         if not self.settings.enable_parent_pipeline_input:
             if path_parameters and action.lower() != "list":
-                self.add_variant(pascal_case([action, "", "via-identity"]), verb, naming, operation, others, path_parameters, body, pre)
+                self.add_variant(
+                    pascal_case([action, "", "via-identity"]),
+                    verb,
+                    naming,
+                    operation,
+                    others,
+                    path_parameters,
+                    body,
+                    pre,
+                )
             return
         for index in range(len(path_parameters) - 1, -1, -1):
             last = index == len(path_parameters) - 1
             skip_list = not self.settings.enable_parent_pipeline_input_for_list and action.lower() == "list"
-            skip_get = self.settings.enable_parent_pipeline_input_for_list and last and action.lower() == "get"
+            skip_get = (
+                self.settings.enable_parent_pipeline_input_for_list and last and action.lower() == "get"
+            )
             if skip_list or skip_get:
                 continue
             resource = _resource_name(operation.path, path_parameters[index].camel)
@@ -271,7 +303,9 @@ class _Creator:
         if self.settings.support_json_input and operation.body is not None and not pre:
             base = pascal_case([action, ""])
             for kind in ("JsonString", "JsonFilePath"):
-                self.add_command(f"{base}Via{kind}", verb, naming, operation, parameters, [], "", False, kind, pre)
+                self.add_command(
+                    f"{base}Via{kind}", verb, naming, operation, parameters, [], "", False, kind, pre
+                )
 
     def add_variant(
         self,
@@ -286,7 +320,9 @@ class _Creator:
     ) -> None:
         self.add_command(vname, verb, naming, operation, parameters, identity, body, False, "", pre)
         if body and self.is_object(operation.body):
-            self.add_command(f"{vname}Expanded", verb, naming, operation, parameters, identity, body, True, "", pre)
+            self.add_command(
+                f"{vname}Expanded", verb, naming, operation, parameters, identity, body, True, "", pre
+            )
 
     def is_object(self, body: ApiType | None) -> bool:
         if body is None:
@@ -458,7 +494,9 @@ def js_replace(pattern: re.Pattern[str], text: str, replacement: str) -> str:
             number = int(code)
             if 0 < number <= (pattern.groups or 0):
                 return match.group(number) or ""
-            if len(code) == 2 and 0 < int(code[0]) <= (pattern.groups or 0):  # `$12` with one group: `$1` then 2
+            if len(code) == 2 and 0 < int(code[0]) <= (
+                pattern.groups or 0
+            ):  # `$12` with one group: `$1` then 2
                 return (match.group(int(code[0])) or "") + code[1]
             return token.group(0)
 
@@ -467,7 +505,9 @@ def js_replace(pattern: re.Pattern[str], text: str, replacement: str) -> str:
     return pattern.sub(expand, text)
 
 
-def apply_directives(variants: list[Variant], directives: list[Directive], settings: NamingSettings, shown: str) -> tuple[list[Variant], list[Diagnostic]]:
+def apply_directives(
+    variants: list[Variant], directives: list[Directive], settings: NamingSettings, shown: str
+) -> tuple[list[Variant], list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     if not settings.keep_pec_and_plr:
         pec = re.compile(r"^PrivateEndpointConnection$|^PrivateLinkResource$")
@@ -478,7 +518,16 @@ def apply_directives(variants: list[Variant], directives: list[Directive], setti
         try:
             selectors = {key: _selector(value) for key, value in directive.where.items()}
         except re.error as error:
-            diagnostics.append(Diagnostic(shown, directive.line, 1, Severity.WARNING, "PG097", f"selector is not a regular expression Python can read ({error}); directive ignored"))
+            diagnostics.append(
+                Diagnostic(
+                    shown,
+                    directive.line,
+                    1,
+                    Severity.WARNING,
+                    "PG097",
+                    f"selector is not a regular expression Python can read ({error}); directive ignored",
+                )
+            )
             continue
         chosen = _choose(variants, selectors, directive)
         if directive.kind == DirectiveKind.REMOVE:
@@ -494,7 +543,9 @@ def apply_directives(variants: list[Variant], directives: list[Directive], setti
     return variants, diagnostics
 
 
-def _choose(variants: list[Variant], selectors: dict[str, re.Pattern[str] | None], directive: Directive) -> list[Variant]:
+def _choose(
+    variants: list[Variant], selectors: dict[str, re.Pattern[str] | None], directive: Directive
+) -> list[Variant]:
     fields: dict[str, Callable[[Variant], str]] = {
         "subject": lambda v: v.subject,
         "subject-prefix": lambda v: v.subject_prefix,
@@ -512,13 +563,17 @@ def _choose(variants: list[Variant], selectors: dict[str, re.Pattern[str] | None
     return chosen
 
 
-def _modify(chosen: list[Variant], selectors: dict[str, re.Pattern[str] | None], directive: Directive) -> None:
+def _modify(
+    chosen: list[Variant], selectors: dict[str, re.Pattern[str] | None], directive: Directive
+) -> None:
     values = directive.set
     parameter = selectors.get("parameter-name")
     if parameter is not None and directive.select in ("", "parameter"):
         replacer = values.get("parameter-name")
         alias = values.get("alias")
-        aliases = [str(a) for a in (alias if isinstance(alias, list) else [alias] if alias is not None else [])]
+        aliases = [
+            str(a) for a in (alias if isinstance(alias, list) else [alias] if alias is not None else [])
+        ]
         for variant in chosen:
             for p in (*variant.parameters, *variant.identity):
                 if not parameter.search(p.name):
@@ -529,7 +584,9 @@ def _modify(chosen: list[Variant], selectors: dict[str, re.Pattern[str] | None],
                 if directive.clear_alias:
                     p.aliases.clear()
                 for each in aliases:  # an alias with regex syntax is a replacement of the old name
-                    made = each if re.fullmatch(r"[a-zA-Z0-9]+", each) else js_replace(parameter, previous, each)
+                    made = (
+                        each if re.fullmatch(r"[a-zA-Z0-9]+", each) else js_replace(parameter, previous, each)
+                    )
                     if made not in p.aliases:
                         p.aliases.append(made)
                 if directive.hide:

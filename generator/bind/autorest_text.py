@@ -76,7 +76,16 @@ _ONES = (
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
 )  # fmt: skip
 _TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_MAGNITUDES = ("thousand", "million", "billion", "trillion", "quadrillion", "quintillion", "septillion", "octillion")
+_MAGNITUDES = (
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "quadrillion",
+    "quintillion",
+    "septillion",
+    "octillion",
+)
 
 
 def number_words(number: int) -> list[str]:
@@ -171,7 +180,7 @@ def style_camel(identifier: str, preserve: int = 3) -> str:
 
 
 def _pairs(text: str) -> dict[str, str]:
-    """"ox:oxen child:children" → plural → singular."""
+    """ "ox:oxen child:children" → plural → singular."""
     found: dict[str, str] = {}
     for pair in text.split():
         singular, plural = pair.split(":")

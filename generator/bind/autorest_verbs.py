@@ -15,9 +15,7 @@ several words whose first word is a verb the source knows and this list does not
 
 from __future__ import annotations
 
-VERB_MAPPING: dict[str, str] = dict(
-    pair.split(":")
-    for pair in """
+VERB_MAPPING: dict[str, str] = dict(pair.split(":") for pair in """
 Access:Get Acquire:Get Activate:Initialize Add:Add Allocate:New Analyze:Test Append:Add Apply:Add Approve:Approve
 Assert:Assert Assign:Set Associate:Join Attach:Add Authorize:Grant Backup:Backup Block:Block Build:Build Bypass:Skip
 Cancel:Stop Capture:Export Cat:Get Change:Rename Check:Test Checkpoint:Checkpoint Clear:Clear Clone:Copy Close:Close
@@ -43,8 +41,7 @@ Trigger:Start Type:Get Unblock:Unblock Undelete:Restore Undo:Undo Uninstall:Unin
 Unmark:Clear Unprotect:Unprotect Unpublish:Unpublish Unregister:Unregister Unrestrict:Unlock Unsecure:Unlock
 Unset:Clear Update:Update Upgrade:Update Use:Use Validate:Test Verify:Test Wait:Wait Watch:Watch Wipe:Clear
 Write:Write
-""".split()
-)
+""".split())
 
 _APPROVED = """
 add approve assert backup block build checkpoint clear close compare complete compress confirm connect convert copy

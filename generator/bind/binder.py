@@ -56,7 +56,9 @@ def bind(cmdlets: list[Cmdlet], apis: ApiSet, prefixes: dict[str, str]) -> Bound
     return bound
 
 
-def _bind_one(description: ApiDescription, module_api: ModuleApi, cmdlets: list[Cmdlet], prefixes: dict[str, str]) -> BindResult:
+def _bind_one(
+    description: ApiDescription, module_api: ModuleApi, cmdlets: list[Cmdlet], prefixes: dict[str, str]
+) -> BindResult:
     if description.format is Format.CSDL:
         from generator.bind.graph import bind_graph
 

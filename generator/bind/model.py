@@ -19,7 +19,9 @@ class Binding:
     # set binds its placeholders to the identity's properties of these names.
     placeholders: tuple[tuple[str, str], ...]
     description: str  # display path of the description file
-    provenance: str  # what in the description: "operationId ActiveDirectoryAgent_Get", "CSDL path /users/{user-id}"
+    provenance: (
+        str  # what in the description: "operationId ActiveDirectoryAgent_Get", "CSDL path /users/{user-id}"
+    )
 
     @property
     def method(self) -> str:

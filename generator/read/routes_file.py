@@ -210,7 +210,11 @@ def with_inferred(routes_file: RoutesFile, routes: list[Any]) -> str:
         cmdlets = document["cmdlets"] = CommentedMap()
     by_cmdlet: dict[str, list[Any]] = {}
     for route in routes:
-        if route.cmdlet not in routes_file.cmdlets and route.source in ("sample", "convention") and route.usable:
+        if (
+            route.cmdlet not in routes_file.cmdlets
+            and route.source in ("sample", "convention")
+            and route.usable
+        ):
             by_cmdlet.setdefault(route.cmdlet, []).append(route)
     for name in sorted(by_cmdlet):
         found = by_cmdlet[name]

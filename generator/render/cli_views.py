@@ -219,7 +219,9 @@ def _translate(line: str, cmdlet: str, flags: dict[str, CliOption], command: str
 def main_module(project: ResolvedProject) -> dict[str, Any]:
     return {
         "header": header("the settings"),
-        "docstring": py_docstring(f"The command line: `{program(project)}`, `python -m {project.package}`.", ""),
+        "docstring": py_docstring(
+            f"The command line: `{program(project)}`, `python -m {project.package}`.", ""
+        ),
     }
 
 

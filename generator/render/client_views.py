@@ -12,7 +12,7 @@ from generator.api.model import Kind
 from generator.read.placeholders import clean_description
 from generator.render.cli_views import CliCommand, CliOption, commands, program, token_variable
 from generator.render.imports import Imports
-from generator.render.literals import pieces, py_docstring, py_string, py_tuple, wrapped
+from generator.render.literals import pieces, py_docstring, py_long_string, py_string, py_tuple, wrapped
 from generator.render.views import header
 from generator.resolve import names
 from generator.resolve.model import AuthScheme, ResolvedProject, Route
@@ -124,16 +124,18 @@ def groups(project: ResolvedProject) -> list[Group]:
     ]
 
 
+def _cmdlets(count: int) -> str:
+    return f"{count} cmdlet" if count == 1 else f"{count} cmdlets"
+
+
 def constant(op: Operation) -> str:
     return op.method.upper()
 
 
 def operations_index(project: ResolvedProject, found: list[Group]) -> dict[str, Any]:
-    methods = sorted(
-        (m.name, op.cmdlet.name, m.kind) for g in found for op, _ in g.items for m in op.methods
-    )
+    methods = sorted((m.name, op.cmdlet.name, m.kind) for g in found for op, _ in g.items for m in op.methods)
     return {
-        "header": header(f"the routes of {sum(len(g.items) for g in found)} cmdlets"),
+        "header": header(f"the routes of {_cmdlets(sum(len(g.items) for g in found))}"),
         "docstring": py_docstring(
             "The operation table's index: each client method's cmdlet, each cmdlet's module and\n"
             "constant, each command's noun and verb. The modules are imported when first used.",
@@ -195,7 +197,7 @@ def _auth_literal(scheme: AuthScheme) -> str:
 
 def operations_module(group: Group, known: dict[str, str]) -> dict[str, Any]:
     return {
-        "header": header(f"the help files of {len(group.items)} cmdlets"),
+        "header": header(f"the help files of {_cmdlets(len(group.items))}"),
         "docstring": py_docstring(f"What the commands of `{group.noun}` send: sets, routes, arguments.", ""),
         "operations": [_spec(op, command, known) for op, command in group.items],
     }
@@ -208,7 +210,7 @@ def _spec(op: Operation, command: CliCommand, known: dict[str, str]) -> dict[str
         route = s.route
         sets.append(
             {
-                "comment": f"{s.name or '(default)'}: {route.method} {route.path} ({route.source})",
+                "comment": f"{s.name or '(default)'} ({route.source} route)",
                 "fields": [
                     f"name={py_string(s.name)}",
                     f"default={s.default}",
@@ -216,8 +218,8 @@ def _spec(op: Operation, command: CliCommand, known: dict[str, str]) -> dict[str
                     f"service=_s.{known[service_literal(route)]}",
                     f"path={py_string(route.path)}",
                     f"kind={py_string(s.kind)}",
-                    f"required=_r.names({py_string(' '.join(sorted(s.required)))})",
-                    f"allowed=_r.names({py_string(' '.join(sorted(s.allowed)))})",
+                    f"required=_r.names({py_long_string(' '.join(sorted(s.required)))})",
+                    f"allowed=_r.names({py_long_string(' '.join(sorted(s.allowed)))})",
                     f"placeholders={py_tuple([_strings(ph) for ph in s.placeholders])}",
                 ],
             }
@@ -298,7 +300,7 @@ def client(project: ResolvedProject) -> dict[str, Any]:
     left_out = sorted({r.cmdlet for op in project.operations for r in op.left_out if not op.sets})
     callable_ = [op for op in project.operations if op.sets]
     return {
-        "header": header(f"the help files of {len(callable_)} cmdlets"),
+        "header": header(f"the help files of {_cmdlets(len(callable_))}"),
         "docstring": py_docstring(_module_doc(left_out), ""),
         "exports": [py_string(name) for name in EXPORTS],
         "runtime_exports": [name for name in EXPORTS if name not in ("Client", "AsyncClient")],
@@ -316,7 +318,9 @@ def _module_doc(left_out: list[str]) -> str:
         shown = [f"- {name}" for name in left_out[:LEFT_OUT_SHOWN]]
         if len(left_out) > LEFT_OUT_SHOWN:
             shown.append(f"- and {len(left_out) - LEFT_OUT_SHOWN} more")
-        text += "\n\nLeft out, because no route could be confirmed (see `platygen routes`):\n" + "\n".join(shown)
+        text += "\n\nLeft out, because no route could be confirmed (see `platygen routes`):\n" + "\n".join(
+            shown
+        )
     return text
 
 
@@ -336,7 +340,7 @@ def client_stub(project: ResolvedProject) -> dict[str, Any]:
     methods = sorted((m for op in operations for m in op.methods), key=lambda m: m.name)
     owner = {m.name: op for op in operations for m in op.methods}
     return {
-        "header": header(f"the help files of {len(operations)} cmdlets"),
+        "header": header(f"the help files of {_cmdlets(len(operations))}"),
         "imports": imports.lines(future=False),
         "exports": [py_string(name) for name in EXPORTS],
         "typed_dicts": [_typed_dict(m) for m in methods],
@@ -380,13 +384,17 @@ def _docstring(op: Operation, method: ClientMethod) -> str:
         lines += [wrapped(description), ""]
     lines.append(f"PowerShell: {cmdlet.name}; parameter sets:")
     for s in method.sets:
-        requires = f" (requires {', '.join(sorted(s.required))})" if s.required else ""
-        lines.append(f"  {s.name or '(default)'}: {s.route.method} {s.route.path}{requires}")
+        line = f"  {s.name or '(default)'}: {s.route.method} {s.route.path}"
+        lines.append(line if len(line) <= 100 else line.replace(": ", ":\n    ", 1))
+        if s.required:
+            lines.append(
+                wrapped(f"    requires {', '.join(sorted(s.required))}", 96).replace("\n", "\n      ")
+            )
     documented = [a for a in method.arguments if a.role != "all"]
     if documented:
         lines += ["", "Args:"]
         for a in documented:
-            text = wrapped(" ".join(a.description.split()) or a.parameter, 88)
+            text = wrapped(" ".join(a.description.split()) or a.parameter, max(40, 96 - len(a.name)))
             lines.append(f"    {a.name}: " + text.replace("\n", "\n        "))
     return "\n".join(lines)
 

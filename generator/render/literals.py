@@ -132,9 +132,13 @@ def py_long_string(text: str, width: int = PIECE) -> str:
 
 def wrapped(text: str, width: int = 96) -> str:
     """Prose for a docstring or a help text: each line of `text` wrapped at spaces to `width`."""
-    lines = []
+    lines: list[str] = []
     for line in text.split("\n"):
-        lines.extend(piece.rstrip() for piece in pieces(line, width)) if len(line) > width else lines.append(line)
+        (
+            lines.extend(piece.rstrip() for piece in pieces(line, width))
+            if len(line) > width
+            else lines.append(line)
+        )
     return "\n".join(lines)
 
 

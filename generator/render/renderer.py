@@ -40,7 +40,11 @@ def render_sources(project: ResolvedProject, templates: Path | None = None) -> d
     found = client_views.groups(project)
     known = client_views.services(project)
     jobs: list[tuple[str, str, dict[str, Any]]] = [
-        (f"{package}/__init__.py", "package_init.py.jinja", views.package_init(project, client_views.EXPORTS)),
+        (
+            f"{package}/__init__.py",
+            "package_init.py.jinja",
+            views.package_init(project, client_views.EXPORTS),
+        ),
         (f"{package}/py.typed", "py.typed.jinja", {}),
         (f"{package}/models/__init__.py", "models_init.py.jinja", views.models_init(project)),
         (f"{package}/_constants.py", "constants.py.jinja", client_views.constants(project)),
@@ -190,7 +194,9 @@ def _normal(block: str) -> str:
     return block.rstrip("\n") + "\n" if block.strip() else ""
 
 
-def _batches(blocks: dict[str, list[Block]], done: dict[str, list[str | None]]) -> list[tuple[str, list[int]]]:
+def _batches(
+    blocks: dict[str, list[Block]], done: dict[str, list[str | None]]
+) -> list[tuple[str, list[int]]]:
     """Indices of the blocks still to format, per file, in runs of about BATCH_CHARS characters."""
     batches: list[tuple[str, list[int]]] = []
     for path, items in blocks.items():

@@ -32,7 +32,19 @@ _MAX_BASES = 32
 # .NET scalar names of the help ↔ the kinds a description may give the same property.
 _COMPATIBLE = {
     Kind.STRING: {"string", "char", "uri", "securestring", "guid", "datetime", "datetimeoffset", "timespan"},
-    Kind.INTEGER: {"byte", "sbyte", "int16", "int32", "int64", "uint16", "uint32", "uint64", "int", "long", "short"},
+    Kind.INTEGER: {
+        "byte",
+        "sbyte",
+        "int16",
+        "int32",
+        "int64",
+        "uint16",
+        "uint32",
+        "uint64",
+        "int",
+        "long",
+        "short",
+    },
     Kind.NUMBER: {"double", "single", "float", "decimal", "int32", "int64", "int"},
     Kind.BOOLEAN: {"boolean", "bool", "switchparameter"},
 }
@@ -87,7 +99,9 @@ class _Enricher:
         return found
 
     def descriptions_of(self, definition: TypeDef) -> list[ApiDescription]:
-        modules = sorted({m for origin in definition.origins for m in self.modules_of.get(origin.rpartition(":")[0], ())})
+        modules = sorted(
+            {m for origin in definition.origins for m in self.modules_of.get(origin.rpartition(":")[0], ())}
+        )
         seen: dict[str, ApiDescription] = {}
         for module in modules:
             for description in self.bound.descriptions(module):
@@ -107,7 +121,8 @@ class _Enricher:
         """A set's body and output types are the body and response of the operation it is bound to."""
         for cmdlet in cmdlets:
             body = next(
-                (p.type for p in cmdlet.parameters if p.name.lower() in ("bodyparameter", "body") and p.type), None
+                (p.type for p in cmdlet.parameters if p.name.lower() in ("bodyparameter", "body") and p.type),
+                None,
             )
             outputs = [d.type for d in cmdlet.outputs if d.type is not None]
             for parameter_set in cmdlet.parameter_sets:
@@ -217,11 +232,17 @@ class _Enricher:
                 )
             )
 
-    def apply(self, definition: TypeDef, prop: PropertyDef, api: ApiProperty, description: ApiDescription) -> None:
+    def apply(
+        self, definition: TypeDef, prop: PropertyDef, api: ApiProperty, description: ApiDescription
+    ) -> None:
         prop.wire_name = api.name
         prop.nullable = api.nullable
         guessed = prop.name[:1].lower() + prop.name[1:]
-        if api.name != guessed and api.name.lower() == guessed.lower() and not prop.name.lower().startswith("odata"):
+        if (
+            api.name != guessed
+            and api.name.lower() == guessed.lower()
+            and not prop.name.lower().startswith("odata")
+        ):
             self.diagnostics.append(
                 at_origin(
                     prop.origin,
@@ -263,7 +284,9 @@ class _Enricher:
         allowed = _COMPATIBLE.get(api.kind)
         return allowed is None or name in allowed or name in ("object", "psobject")
 
-    def _disagree(self, definition: TypeDef, prop: PropertyDef, api: ApiProperty, description: ApiDescription) -> None:
+    def _disagree(
+        self, definition: TypeDef, prop: PropertyDef, api: ApiProperty, description: ApiDescription
+    ) -> None:
         shown = api.type.ref or (api.type.kind.value + (f"/{api.type.format}" if api.type.format else ""))
         self.diagnostics.append(
             at_origin(
@@ -288,11 +311,19 @@ class _Enricher:
             key = (namespace, type_name(schema.name))
             if key not in self.table.enums:
                 self.table.enums[key] = EnumDef(
-                    namespace, key[1], schema.enum, schema.flags, schema.evolvable, schema.description, schema.origin
+                    namespace,
+                    key[1],
+                    schema.enum,
+                    schema.flags,
+                    schema.evolvable,
+                    schema.description,
+                    schema.origin,
                 )
             return WireType(Kind.REF, key=key)
-        key = self.by_schema.get((description.path, schema.name, namespace))
-        if key is None:
+        known = self.by_schema.get((description.path, schema.name, namespace))
+        if known is not None:
+            key = known
+        else:
             key = (namespace, interface_name(schema.name))
             if key not in self.table.types:
                 created = self.table.define(*key)

@@ -239,7 +239,16 @@ def build_operation(
     return operation_
 
 
-_ROLE_ORDER = {"path": 0, "identity": 1, "body": 2, "field": 3, "extra": 4, "query": 5, "header": 6, "server": 7}
+_ROLE_ORDER = {
+    "path": 0,
+    "identity": 1,
+    "body": 2,
+    "field": 3,
+    "extra": 4,
+    "query": 5,
+    "header": 6,
+    "server": 7,
+}
 
 
 def _python_name(parameter: Parameter, odata: bool) -> str:

@@ -15,9 +15,25 @@ from generator.read.placeholders import clean_description
 from generator.resolve import names
 from generator.resolve.flatten import flattened
 from generator.read.routes_file import RoutesFile
-from generator.resolve.merge import PropertyDef, TypeDef, TypeKey, TypeTable, WireType, collect, default_namespace
+from generator.resolve.merge import (
+    PropertyDef,
+    TypeDef,
+    TypeKey,
+    TypeTable,
+    WireType,
+    collect,
+    default_namespace,
+)
 from generator.resolve.described import enrich
-from generator.resolve.model import MODELS, ModelClass, ModelEnum, ModelField, ModelModule, ResolvedProject, Route
+from generator.resolve.model import (
+    MODELS,
+    ModelClass,
+    ModelEnum,
+    ModelField,
+    ModelModule,
+    ResolvedProject,
+    Route,
+)
 from generator.resolve.nouns import noun_prefixes, pascal_words, split_name
 from generator.resolve.operations import build_operation, client_methods, method_names, odata_modules
 from generator.resolve.routes import route_table
@@ -51,7 +67,9 @@ def resolve(
             enum.origin,
             module,
         )
-        modules.append(ModelModule(module, key[0], [], ["typing"], [], [enum.origin.rpartition(":")[0]], [model_enum]))
+        modules.append(
+            ModelModule(module, key[0], [], ["typing"], [], [enum.origin.rpartition(":")[0]], [model_enum])
+        )
     for key in sorted(table.types):
         definition = table.types[key]
         module = module_of[key]
@@ -164,7 +182,11 @@ def _schema_names(table: TypeTable, cmdlets: list[Cmdlet]) -> dict[TypeKey, str]
     noun words that spell the action). Only the help decides, so a bound description renames nothing."""
     found: dict[TypeKey, str] = {}
     for cmdlet in sorted(cmdlets, key=lambda c: c.path):
-        typed = [(p.type, "Request") for p in cmdlet.parameters if p.type and p.name.lower() in ("bodyparameter", "body")]
+        typed = [
+            (p.type, "Request")
+            for p in cmdlet.parameters
+            if p.type and p.name.lower() in ("bodyparameter", "body")
+        ]
         typed += [(d.type, "Response") for d in cmdlet.outputs if d.type]
         for ref, suffix in typed:
             match = _PATH_SCHEMA.fullmatch(element_type(ref).name)
@@ -188,7 +210,9 @@ def _action_words(cmdlet: Cmdlet, action: str) -> str:
     return action
 
 
-def _class_names(table: TypeTable, config: Config, renamed: dict[TypeKey, str] | None = None) -> dict[TypeKey, str]:
+def _class_names(
+    table: TypeTable, config: Config, renamed: dict[TypeKey, str] | None = None
+) -> dict[TypeKey, str]:
     """Interface name without `I` and the namespace's vendor prefix (`IMicrosoftGraphUser` → `User`).
 
     Unique across the package. Of the types that want the same name one keeps it (`_choose`: the one

@@ -209,12 +209,20 @@ class _Inferrer:
                     if parameter_set.name
                     else self.cmdlet.name
                 )
-                outcome = "left out of the client and CLI" if not route.usable else f"using the {route.source} route"
+                outcome = (
+                    "left out of the client and CLI"
+                    if not route.usable
+                    else f"using the {route.source} route"
+                )
                 problem = at_origin(
                     f"{self.cmdlet.path}:{parameter_set.line}",
                     Severity.WARNING,
                     rule,
-                    f"no route for {what}: {why}; {outcome}" if rule == "PG080" else f"{what}: {why}; {outcome}",
+                    (
+                        f"no route for {what}: {why}; {outcome}"
+                        if rule == "PG080"
+                        else f"{what}: {why}; {outcome}"
+                    ),
                 )
             results.append((route, problem))
         return results

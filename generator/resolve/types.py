@@ -240,5 +240,3 @@ def _map_wire(
         return "bytes"
     out.modules.add("typing")
     return "dict[str, _t.Any]" if kind is Kind.OBJECT else "_t.Any"
-
-

@@ -160,7 +160,9 @@ def test_nullable_false_open_abstract_base_and_navigation(contoso) -> None:  # t
     assert (thing.base, thing.open, thing.abstract) == ("contoso.api.entity", True, False)
     assert contoso.schemas["contoso.api.entity"].abstract is True
     assert thing.properties["parts"].navigation is True
-    assert thing.properties["parts"].type == ApiType(Kind.ARRAY, items=ApiType(Kind.REF, ref="contoso.api.part"))
+    assert thing.properties["parts"].type == ApiType(
+        Kind.ARRAY, items=ApiType(Kind.REF, ref="contoso.api.part")
+    )
     assert thing.properties["address"].navigation is False
 
 
@@ -200,17 +202,32 @@ def test_entity_model_roots_keys_and_inheritance(contoso) -> None:  # type: igno
     assert model.sources["me"].line == line_of(CONTOSO, '<Singleton Name="me"')
     # The key is declared on the abstract base and inherited.
     assert model.key("contoso.api.gadget") == ("id",)
-    assert model.lineage("contoso.api.gadget") == ["contoso.api.gadget", "contoso.api.thing", "contoso.api.entity"]
-    assert model.derived("contoso.api.entity") == ["contoso.api.thing", "contoso.api.gadget", "contoso.api.part", "contoso.api.person"]
+    assert model.lineage("contoso.api.gadget") == [
+        "contoso.api.gadget",
+        "contoso.api.thing",
+        "contoso.api.entity",
+    ]
+    assert model.derived("contoso.api.entity") == [
+        "contoso.api.thing",
+        "contoso.api.gadget",
+        "contoso.api.part",
+        "contoso.api.person",
+    ]
 
 
 def test_navigation_containment_and_collections(contoso) -> None:  # type: ignore[no-untyped-def]
     model = contoso.entity_model
     navs = {n.name: n for n in model.navigation("contoso.api.gadget")}  # inherited from thing
     assert (navs["parts"].target, navs["parts"].collection, navs["parts"].contains_target) == (
-        "contoso.api.part", True, True)
+        "contoso.api.part",
+        True,
+        True,
+    )
     assert (navs["owner"].target, navs["owner"].collection, navs["owner"].contains_target) == (
-        "contoso.api.person", False, False)
+        "contoso.api.person",
+        False,
+        False,
+    )
     assert dict(model.streams("contoso.api.thing")) == {"content": line_of(CONTOSO, 'Name="content"')}
     assert [p for p, _t, _l in model.complex_properties("contoso.api.thing")] == ["address"]
 
@@ -222,11 +239,13 @@ def test_bound_operations_follow_the_base_types(contoso) -> None:  # type: ignor
     assert len(polish) == 1
     assert polish[0].action and polish[0].binding == TypeName("contoso.api.entity")
     assert [(p.name, p.type, p.nullable) for p in polish[0].parameters] == [
-        ("strength", TypeName("Edm.Int32"), False)]
+        ("strength", TypeName("Edm.Int32"), False)
+    ]
     assert polish[0].returns == TypeName("contoso.api.thing")
     delta = [op for op in model.bound("contoso.api.thing", True)]
     assert [(op.name, op.action, op.returns) for op in delta] == [
-        ("delta", False, TypeName("contoso.api.thing", collection=True))]
+        ("delta", False, TypeName("contoso.api.thing", collection=True))
+    ]
     report = next(op for op in model.bound("contoso.api.thing", False) if op.name == "report")
     assert report.composable and report.parameters[0].name == "period"
     assert model.imports["reset"].operation == "contoso.api.reset" and model.imports["reset"].action
@@ -263,7 +282,9 @@ PLAIN_DTD = b"""<?xml version="1.0"?>
 
 
 @pytest.mark.parametrize(
-    ("data", "line"), [(BILLION_LAUGHS, 2), (EXTERNAL_ENTITY, 2), (PLAIN_DTD, 2)], ids=["laughs", "external", "dtd"]
+    ("data", "line"),
+    [(BILLION_LAUGHS, 2), (EXTERNAL_ENTITY, 2), (PLAIN_DTD, 2)],
+    ids=["laughs", "external", "dtd"],
 )
 def test_dtds_and_entities_are_refused_before_anything_expands(data: bytes, line: int) -> None:
     started = time.perf_counter()
@@ -292,20 +313,29 @@ def test_malformed_xml_reports_line_and_column() -> None:
     assert "mismatched tag" in problem.message
 
 
-@pytest.mark.parametrize("data", [b"", b"\x00\xff\xfe garbage", b"not xml at all", b"<a>", "é".encode("latin-1")])
+@pytest.mark.parametrize(
+    "data", [b"", b"\x00\xff\xfe garbage", b"not xml at all", b"<a>", "é".encode("latin-1")]
+)
 def test_any_bytes_give_a_value_never_an_exception(data: bytes) -> None:
     description = read_csdl(data, "junk.csdl")
     assert [d.rule for d in description.diagnostics] == ["PG090"]
 
 
 def test_xml_that_is_not_csdl_is_pg090() -> None:
-    [problem] = read_csdl(b"<?xml version='1.0'?>\n<feed xmlns='http://www.w3.org/2005/Atom'/>", "atom.xml").diagnostics
+    [problem] = read_csdl(
+        b"<?xml version='1.0'?>\n<feed xmlns='http://www.w3.org/2005/Atom'/>", "atom.xml"
+    ).diagnostics
     assert problem.rule == "PG090" and "<feed>" in problem.message
 
 
 def test_invalid_parts_are_skipped_with_pg091_at_their_line() -> None:
-    data = CONTOSO.replace(b'<Property Name="ratio" Type="Edm.Double" />', b'<Property Name="ratio" Type="api.nowhere" />')
-    data = data.replace(b'<EntitySet Name="people" EntityType="api.person" />', b'<EntitySet Name="people" EntityType="api.address" />')
+    data = CONTOSO.replace(
+        b'<Property Name="ratio" Type="Edm.Double" />', b'<Property Name="ratio" Type="api.nowhere" />'
+    )
+    data = data.replace(
+        b'<EntitySet Name="people" EntityType="api.person" />',
+        b'<EntitySet Name="people" EntityType="api.address" />',
+    )
     data = data.replace(b'<Action Name="reset" />', b'<Action Name="reset" IsBound="true" />')
     description = read_csdl(data, "parts.csdl")
     found = sorted((d.rule, d.line) for d in description.diagnostics)

@@ -39,7 +39,8 @@ def test_inline_schemas_nested_hundreds_deep_are_cut_off_as_any() -> None:
 
 def test_a_chain_of_ten_thousand_schemas_each_referring_to_the_next() -> None:
     definitions = {
-        f"s{i}": {"type": "object", "properties": {"next": {"$ref": f"#/definitions/s{i + 1}"}}} for i in range(10_000)
+        f"s{i}": {"type": "object", "properties": {"next": {"$ref": f"#/definitions/s{i + 1}"}}}
+        for i in range(10_000)
     }
     definitions["s10000"] = {"type": "string"}  # an alias at the end of the chain
     description = read({"swagger": "2.0", "paths": {}, "definitions": definitions})
@@ -61,7 +62,14 @@ def test_a_hundred_thousand_refs_to_one_schema_are_read_quickly() -> None:
     properties = {f"p{i}": {"$ref": "#/definitions/leaf"} for i in range(100_000)}
     started = time.perf_counter()
     description = read(
-        {"swagger": "2.0", "paths": {}, "definitions": {"leaf": {"type": "object", "properties": {"a": {"type": "string"}}}, "big": {"properties": properties}}}
+        {
+            "swagger": "2.0",
+            "paths": {},
+            "definitions": {
+                "leaf": {"type": "object", "properties": {"a": {"type": "string"}}},
+                "big": {"properties": properties},
+            },
+        }
     )
     assert len(description.schemas["big"].properties) == 100_000
     assert time.perf_counter() - started < 10
@@ -74,7 +82,14 @@ def test_a_yaml_alias_circle_does_not_loop() -> None:
 
 
 def test_many_yaml_aliases_of_one_big_schema_are_read_once() -> None:
-    lines = ["swagger: '2.0'", "paths: {}", "definitions:", "  big: &big", "    type: object", "    properties:"]
+    lines = [
+        "swagger: '2.0'",
+        "paths: {}",
+        "definitions:",
+        "  big: &big",
+        "    type: object",
+        "    properties:",
+    ]
     lines += [f"      p{i}: {{type: string}}" for i in range(2_000)]
     lines += [f"  user{i}: {{type: object, properties: {{x: *big}}}}" for i in range(2_000)]
     started = time.perf_counter()
@@ -88,17 +103,35 @@ VALID = {
     "info": {"title": "T", "version": "1"},
     "host": "example.com",
     "securityDefinitions": {"k": {"type": "apiKey", "in": "header", "name": "k"}},
-    "x-ms-parameterized-host": {"hostTemplate": "{h}.example.com", "parameters": [{"name": "h", "in": "path", "enum": ["a"]}]},
+    "x-ms-parameterized-host": {
+        "hostTemplate": "{h}.example.com",
+        "parameters": [{"name": "h", "in": "path", "enum": ["a"]}],
+    },
     "parameters": {"Id": {"name": "id", "in": "path", "required": True, "type": "string"}},
     "paths": {
         "/things/{id}": {
             "parameters": [{"$ref": "#/parameters/Id"}],
-            "get": {"operationId": "Thing_Get", "security": [{"k": []}], "responses": {"200": {"description": "", "schema": {"$ref": "#/definitions/thing"}}}},
-            "put": {"operationId": "Thing_Set", "parameters": [{"name": "body", "in": "body", "schema": {"$ref": "#/definitions/thing"}}], "responses": {"204": {"description": ""}}},
+            "get": {
+                "operationId": "Thing_Get",
+                "security": [{"k": []}],
+                "responses": {"200": {"description": "", "schema": {"$ref": "#/definitions/thing"}}},
+            },
+            "put": {
+                "operationId": "Thing_Set",
+                "parameters": [{"name": "body", "in": "body", "schema": {"$ref": "#/definitions/thing"}}],
+                "responses": {"204": {"description": ""}},
+            },
         }
     },
     "definitions": {
-        "thing": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}, "tags": {"type": "array", "items": {"type": "string", "enum": ["a"]}}}},
+        "thing": {
+            "type": "object",
+            "required": ["id"],
+            "properties": {
+                "id": {"type": "string"},
+                "tags": {"type": "array", "items": {"type": "string", "enum": ["a"]}},
+            },
+        },
         "kind": {"type": "string", "enum": ["x", "y"], "x-ms-enum": {"name": "Kind", "modelAsString": True}},
     },
 }

@@ -13,11 +13,15 @@ from generator.api.openapi import read_openapi
 
 
 def swagger(**parts: Any) -> bytes:
-    return json.dumps({"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": {}, **parts}, indent=2).encode()
+    return json.dumps(
+        {"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": {}, **parts}, indent=2
+    ).encode()
 
 
 def openapi(**parts: Any) -> bytes:
-    return json.dumps({"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {}, **parts}, indent=2).encode()
+    return json.dumps(
+        {"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {}, **parts}, indent=2
+    ).encode()
 
 
 def rules(description: ApiDescription) -> list[str]:
@@ -34,15 +38,30 @@ def test_swagger_operation_with_path_level_parameters_merged_under_its_own() -> 
                 ],
                 "get": {
                     "operationId": "Thing_Get",
-                    "parameters": [{"name": "limit", "in": "query", "type": "integer", "format": "int32", "description": "own"}],
+                    "parameters": [
+                        {
+                            "name": "limit",
+                            "in": "query",
+                            "type": "integer",
+                            "format": "int32",
+                            "description": "own",
+                        }
+                    ],
                     "responses": {"200": {"description": "", "schema": {"type": "string"}}},
                 },
             }
         }
     )
     (operation,) = read_openapi(doc, "t.json").operations
-    assert (operation.method, operation.path, operation.operation_id) == ("GET", "/things/{thing_id}", "Thing_Get")
-    assert [(p.name, p.location) for p in operation.parameters] == [("thing_id", Location.PATH), ("limit", Location.QUERY)]
+    assert (operation.method, operation.path, operation.operation_id) == (
+        "GET",
+        "/things/{thing_id}",
+        "Thing_Get",
+    )
+    assert [(p.name, p.location) for p in operation.parameters] == [
+        ("thing_id", Location.PATH),
+        ("limit", Location.QUERY),
+    ]
     limit = operation.parameters[1]
     assert (limit.description, limit.type) == ("own", ApiType(Kind.INTEGER, format="int32"))
     assert operation.path_parameters[0].required
@@ -65,10 +84,26 @@ def test_origins_are_the_lines_of_the_operation_and_the_schema_in_the_text() -> 
 
 def test_refs_to_parameters_responses_and_definitions_resolve() -> None:
     doc = swagger(
-        parameters={"Id": {"name": "id", "in": "path", "required": True, "type": "string", "x-ms-client-name": "thingId"}},
+        parameters={
+            "Id": {
+                "name": "id",
+                "in": "path",
+                "required": True,
+                "type": "string",
+                "x-ms-client-name": "thingId",
+            }
+        },
         responses={"Ok": {"description": "", "schema": {"$ref": "#/definitions/thing"}}},
         definitions={"thing": {"type": "object", "properties": {"id": {"type": "string", "readOnly": True}}}},
-        paths={"/things/{id}": {"get": {"operationId": "Thing_Get", "parameters": [{"$ref": "#/parameters/Id"}], "responses": {"200": {"$ref": "#/responses/Ok"}}}}},
+        paths={
+            "/things/{id}": {
+                "get": {
+                    "operationId": "Thing_Get",
+                    "parameters": [{"$ref": "#/parameters/Id"}],
+                    "responses": {"200": {"$ref": "#/responses/Ok"}},
+                }
+            }
+        },
     )
     (operation,) = read_openapi(doc, "t.json").operations
     assert operation.parameters[0].client_name == "thingId"
@@ -80,7 +115,10 @@ def test_all_of_gives_the_base_and_adds_the_inline_parts_properties() -> None:
         definitions={
             "base": {"type": "object", "properties": {"id": {"type": "string"}}},
             "user": {
-                "allOf": [{"$ref": "#/definitions/base"}, {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]}],
+                "allOf": [
+                    {"$ref": "#/definitions/base"},
+                    {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]},
+                ],
                 "properties": {"age": {"type": "integer", "x-nullable": True}},
             },
         }
@@ -101,7 +139,10 @@ def test_inline_objects_become_schemas_named_after_where_they_sit() -> None:
                     "address": {"type": "object", "properties": {"city": {"type": "string"}}},
                     "tags": {"type": "object", "additionalProperties": {"type": "string"}},
                     "extra": {"type": "object"},
-                    "phones": {"type": "array", "items": {"type": "object", "properties": {"number": {"type": "string"}}}},
+                    "phones": {
+                        "type": "array",
+                        "items": {"type": "object", "properties": {"number": {"type": "string"}}},
+                    },
                 },
                 "additionalProperties": True,
             }
@@ -120,12 +161,20 @@ def test_inline_objects_become_schemas_named_after_where_they_sit() -> None:
 def test_enums_inline_named_by_x_ms_enum_and_evolvable_when_model_as_string() -> None:
     doc = swagger(
         definitions={
-            "state": {"type": "string", "enum": ["on", "off"], "x-ms-enum": {"name": "State", "modelAsString": True}},
+            "state": {
+                "type": "string",
+                "enum": ["on", "off"],
+                "x-ms-enum": {"name": "State", "modelAsString": True},
+            },
             "thing": {
                 "type": "object",
                 "properties": {
                     "kind": {"type": "string", "enum": ["a", "b", None]},
-                    "level": {"type": "string", "enum": ["low", "high"], "x-ms-enum": {"name": "Level", "modelAsString": False}},
+                    "level": {
+                        "type": "string",
+                        "enum": ["low", "high"],
+                        "x-ms-enum": {"name": "Level", "modelAsString": False},
+                    },
                     "state": {"$ref": "#/definitions/state"},
                 },
             },
@@ -143,7 +192,13 @@ def test_aliases_are_inlined_and_recursive_schemas_refer_to_themselves() -> None
     doc = swagger(
         definitions={
             "ids": {"type": "array", "items": {"type": "string", "format": "uuid"}},
-            "node": {"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "#/definitions/node"}}, "ids": {"$ref": "#/definitions/ids"}}},
+            "node": {
+                "type": "object",
+                "properties": {
+                    "children": {"type": "array", "items": {"$ref": "#/definitions/node"}},
+                    "ids": {"$ref": "#/definitions/ids"},
+                },
+            },
         }
     )
     description = read_openapi(doc, "t.json")
@@ -162,25 +217,56 @@ def test_swagger_servers_parameterized_host_first_then_host_and_base_path() -> N
         **{
             "x-ms-parameterized-host": {
                 "hostTemplate": "{consoleHost}.example.com",
-                "parameters": [{"$ref": "#/parameters/consoleHost"}, {"name": "region", "in": "path", "required": True, "type": "string", "default": "eu"}],
+                "parameters": [
+                    {"$ref": "#/parameters/consoleHost"},
+                    {"name": "region", "in": "path", "required": True, "type": "string", "default": "eu"},
+                ],
             }
         },
-        parameters={"consoleHost": {"name": "consoleHost", "in": "path", "required": True, "type": "string", "enum": ["console", "console.eu"], "x-ms-parameter-location": "client"}},
+        parameters={
+            "consoleHost": {
+                "name": "consoleHost",
+                "in": "path",
+                "required": True,
+                "type": "string",
+                "enum": ["console", "console.eu"],
+                "x-ms-parameter-location": "client",
+            }
+        },
     )
     servers = read_openapi(doc, "t.json").servers
     assert servers[0].url == "https://{consoleHost}.example.com/api/v2"
-    assert [(v.name, v.default, v.enum) for v in servers[0].variables] == [("consoleHost", "console", ("console", "console.eu")), ("region", "eu", ())]
-    assert [s.url for s in servers[1:]] == ["https://console.example.com/api/v2", "http://console.example.com/api/v2"]
+    assert [(v.name, v.default, v.enum) for v in servers[0].variables] == [
+        ("consoleHost", "console", ("console", "console.eu")),
+        ("region", "eu", ()),
+    ]
+    assert [s.url for s in servers[1:]] == [
+        "https://console.example.com/api/v2",
+        "http://console.example.com/api/v2",
+    ]
 
 
 def test_security_definitions_global_and_per_operation() -> None:
     doc = swagger(
         securityDefinitions={
             "key": {"type": "apiKey", "in": "header", "name": "x-api-key"},
-            "oauth": {"type": "oauth2", "flow": "implicit", "authorizationUrl": "https://x", "scopes": {"read": "", "write": ""}},
+            "oauth": {
+                "type": "oauth2",
+                "flow": "implicit",
+                "authorizationUrl": "https://x",
+                "scopes": {"read": "", "write": ""},
+            },
         },
         security=[{"key": []}],
-        paths={"/a": {"get": {"operationId": "A_List", "security": [{"oauth": ["read"]}, {}], "responses": {"200": {"description": ""}}}}},
+        paths={
+            "/a": {
+                "get": {
+                    "operationId": "A_List",
+                    "security": [{"oauth": ["read"]}, {}],
+                    "responses": {"200": {"description": ""}},
+                }
+            }
+        },
     )
     description = read_openapi(doc, "t.json")
     key = description.security_schemes["key"]
@@ -193,10 +279,29 @@ def test_security_definitions_global_and_per_operation() -> None:
 
 def test_openapi3_request_body_response_servers_nullable_and_pageable() -> None:
     doc = openapi(
-        servers=[{"url": "https://{region}.example.com/v1/", "variables": {"region": {"default": "us", "enum": ["us", "eu"]}}}],
+        servers=[
+            {
+                "url": "https://{region}.example.com/v1/",
+                "variables": {"region": {"default": "us", "enum": ["us", "eu"]}},
+            }
+        ],
         components={
-            "schemas": {"Pet": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "nullable": True}, "tag": {"type": ["string", "null"]}}}},
-            "requestBodies": {"PetBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}},
+            "schemas": {
+                "Pet": {
+                    "type": "object",
+                    "required": ["name"],
+                    "properties": {
+                        "name": {"type": "string", "nullable": True},
+                        "tag": {"type": ["string", "null"]},
+                    },
+                }
+            },
+            "requestBodies": {
+                "PetBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}},
+                }
+            },
             "securitySchemes": {"bearer": {"type": "http", "scheme": "Bearer"}},
         },
         paths={
@@ -204,28 +309,45 @@ def test_openapi3_request_body_response_servers_nullable_and_pageable() -> None:
                 "post": {
                     "operationId": "Pets_Create",
                     "requestBody": {"$ref": "#/components/requestBodies/PetBody"},
-                    "responses": {"201": {"description": "", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}, "204": {"description": ""}},
+                    "responses": {
+                        "201": {
+                            "description": "",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}},
+                        },
+                        "204": {"description": ""},
+                    },
                 },
-                "get": {"operationId": "Pets_List", "x-ms-pageable": {"nextLinkName": "nextLink"}, "responses": {"200": {"description": ""}}},
+                "get": {
+                    "operationId": "Pets_List",
+                    "x-ms-pageable": {"nextLinkName": "nextLink"},
+                    "responses": {"200": {"description": ""}},
+                },
             }
         },
     )
     description = read_openapi(doc, "t.json")
     assert description.format is Format.OPENAPI3
     create, listing = description.operations
-    assert (create.body, create.body_required, create.body_name) == (ApiType(Kind.REF, ref="Pet"), True, "body")
+    assert (create.body, create.body_required, create.body_name) == (
+        ApiType(Kind.REF, ref="Pet"),
+        True,
+        "body",
+    )
     assert create.response == ApiType(Kind.REF, ref="Pet") and create.no_content
     assert listing.pageable == "nextLink"
     pet = description.schemas["Pet"].properties
-    assert pet["name"].required and pet["name"].type.nullable and pet["tag"].type == ApiType(Kind.STRING, nullable=True)
+    assert (
+        pet["name"].required
+        and pet["name"].type.nullable
+        and pet["tag"].type == ApiType(Kind.STRING, nullable=True)
+    )
     assert description.servers[0].url == "https://{region}.example.com/v1"
     assert description.servers[0].variables[0].default == "us"
     assert description.security_schemes["bearer"].scheme == "bearer"
 
 
 def test_yaml_descriptions_are_read_with_lines() -> None:
-    doc = textwrap.dedent(
-        """\
+    doc = textwrap.dedent("""\
         openapi: 3.1.0
         info: {title: T, version: '1'}
         paths:
@@ -238,8 +360,7 @@ def test_yaml_descriptions_are_read_with_lines() -> None:
                   content:
                     application/json:
                       schema: {type: array, items: {type: string}}
-        """
-    ).encode()
+        """).encode()
     description = read_openapi(doc, "t.yaml")
     (operation,) = description.operations
     assert operation.origin == "t.yaml:5"
@@ -272,10 +393,25 @@ def test_bad_parts_are_pg091_and_skipped_or_any() -> None:
         definitions={
             "a": {"$ref": "#/definitions/b"},
             "b": {"$ref": "#/definitions/a"},
-            "c": {"type": "object", "properties": {"x": {"$ref": "#/definitions/missing"}, "y": {"$ref": "other.json#/z"}, "z": {"oneOf": [{"type": "string"}, {"type": "integer"}]}, "w": 5}},
+            "c": {
+                "type": "object",
+                "properties": {
+                    "x": {"$ref": "#/definitions/missing"},
+                    "y": {"$ref": "other.json#/z"},
+                    "z": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
+                    "w": 5,
+                },
+            },
         },
         paths={
-            "/a": {"get": {"responses": {}}, "put": {"operationId": "A_Set", "parameters": [{"in": "query"}, {"name": "q", "in": "nowhere"}], "responses": {}}},
+            "/a": {
+                "get": {"responses": {}},
+                "put": {
+                    "operationId": "A_Set",
+                    "parameters": [{"in": "query"}, {"name": "q", "in": "nowhere"}],
+                    "responses": {},
+                },
+            },
             "/b": "nonsense",
         },
     )
@@ -285,6 +421,16 @@ def test_bad_parts_are_pg091_and_skipped_or_any() -> None:
     c = description.schemas["c"].properties
     assert all(c[name].type.kind is Kind.ANY for name in "xyzw")
     messages = " | ".join(d.message for d in description.diagnostics)
-    for fragment in ("no operationId", "circle", "#/definitions/missing leads nowhere", "outside this document", "oneOf", "no `name`", "nowhere", "not an object", "not a schema"):
+    for fragment in (
+        "no operationId",
+        "circle",
+        "#/definitions/missing leads nowhere",
+        "outside this document",
+        "oneOf",
+        "no `name`",
+        "nowhere",
+        "not an object",
+        "not a schema",
+    ):
         assert fragment in messages, fragment
     assert set(rules(description)) == {"PG091"}

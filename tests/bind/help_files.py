@@ -34,7 +34,9 @@ def key_description(parameter: str) -> str | None:
     return f"The unique identifier of {keyed[:1].lower()}{keyed[1:]}"
 
 
-def help_text(name: str, module: str, sets: dict[str, list[str]], descriptions: dict[str, str] | None = None) -> str:
+def help_text(
+    name: str, module: str, sets: dict[str, list[str]], descriptions: dict[str, str] | None = None
+) -> str:
     """A help file for `name` whose parameter sets take the given parameters (all required)."""
     descriptions = descriptions or {}
     lines = [
@@ -58,13 +60,32 @@ def help_text(name: str, module: str, sets: dict[str, list[str]], descriptions: 
     for index, (set_name, parameters) in enumerate(sets.items()):
         default = " (Default)" if index == 0 else ""
         syntax = " ".join(f"-{p} <{_TYPES.get(p, 'string').rpartition('.')[2]}>" for p in parameters)
-        lines += [f"### {set_name}{default}", "", "```", f"{name} {syntax} [<CommonParameters>]".replace("  ", " "), "```", ""]
+        lines += [
+            f"### {set_name}{default}",
+            "",
+            "```",
+            f"{name} {syntax} [<CommonParameters>]".replace("  ", " "),
+            "```",
+            "",
+        ]
         for parameter in parameters:
             members.setdefault(parameter, []).append(set_name)
     lines += ["## PARAMETERS", ""]
     for parameter, set_names in sorted(members.items()):
-        text = descriptions.get(parameter) or _DESCRIPTIONS.get(parameter) or key_description(parameter) or parameter
-        lines += [f"### -{parameter}", "", text, "", "```yaml", f"Type: {_TYPES.get(parameter, 'System.String')}"]
+        text = (
+            descriptions.get(parameter)
+            or _DESCRIPTIONS.get(parameter)
+            or key_description(parameter)
+            or parameter
+        )
+        lines += [
+            f"### -{parameter}",
+            "",
+            text,
+            "",
+            "```yaml",
+            f"Type: {_TYPES.get(parameter, 'System.String')}",
+        ]
         lines += ["DefaultValue: ''", "SupportsWildcards: false", "Aliases: []", "ParameterSets:"]
         for set_name in set_names:
             lines += [
@@ -79,7 +100,9 @@ def help_text(name: str, module: str, sets: dict[str, list[str]], descriptions: 
     return "\n".join(lines)
 
 
-def help_cmdlet(name: str, module: str, sets: dict[str, list[str]], descriptions: dict[str, str] | None = None) -> Cmdlet:
+def help_cmdlet(
+    name: str, module: str, sets: dict[str, list[str]], descriptions: dict[str, str] | None = None
+) -> Cmdlet:
     result = read_bytes(f"{module}/{name}.md", help_text(name, module, sets, descriptions).encode())
     assert result.cmdlet is not None, result.diagnostics
     return result.cmdlet

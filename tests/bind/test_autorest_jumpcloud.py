@@ -22,8 +22,14 @@ MODULES = ("JumpCloud.SDK.V1", "JumpCloud.SDK.V2", "JumpCloud.SDK.DirectoryInsig
 # Samples in the help that are not the request the cmdlet sends: errors in JumpCloud's own docs.
 WRONG_SAMPLES = {
     ("Get-JcSdkRadiusServer", "PUT /api/radiusservers/{ServerID}"),  # Set-JcSdkRadiusServer's sample, copied
-    ("Get-JcSdkLdapServerSambaDomain", "GET /api/v2/ldapservers/ldapservers/{LDAP_ID}/sambadomains/{SAMBA_ID}"),  # `ldapservers` twice
-    ("Get-JcSdkRadiusServerTraverseUser", "GET /api/v2/ldapservers/{LDAP_ID}/users"),  # the LDAP server's sample
+    (
+        "Get-JcSdkLdapServerSambaDomain",
+        "GET /api/v2/ldapservers/ldapservers/{LDAP_ID}/sambadomains/{SAMBA_ID}",
+    ),  # `ldapservers` twice
+    (
+        "Get-JcSdkRadiusServerTraverseUser",
+        "GET /api/v2/ldapservers/{LDAP_ID}/users",
+    ),  # the LDAP server's sample
     ("Get-JcSdkSystemTraversePolicy", "GET /api/v2/{System_ID}/policies"),  # `systems/` missing
 }
 
@@ -43,7 +49,9 @@ def modules() -> dict[str, Module]:
         api = CORPUS / "api" / "jumpcloud" / name
         config_path = api.with_name(f"{name}.autorest.yaml")
         config = read_autorest_config(config_path.read_bytes(), f"api/jumpcloud/{config_path.name}")
-        description = read_autorest_description(api.with_name(f"{name}.json").read_bytes(), f"api/jumpcloud/{name}.json", config)
+        description = read_autorest_description(
+            api.with_name(f"{name}.json").read_bytes(), f"api/jumpcloud/{name}.json", config
+        )
         cmdlets = []
         for path in sorted((CORPUS / "jumpcloud" / name).glob("*-*.md")):
             read = read_corpus(str(path.relative_to(CORPUS)))
@@ -66,10 +74,14 @@ def test_every_parameter_set_is_bound(modules: dict[str, Module]) -> None:
     unbound = [u for m in modules.values() for u in m.result.unbound]
     assert bound / sets >= 0.99, unbound
     assert (bound, sets, unbound) == (725, 725, [])
-    assert not any(d.rule in ("PG092", "PG093", "PG094") for m in modules.values() for d in m.result.diagnostics)
+    assert not any(
+        d.rule in ("PG092", "PG093", "PG094") for m in modules.values() for d in m.result.diagnostics
+    )
 
 
-def test_placeholders_cover_every_path_parameter_and_name_a_parameter_of_the_set(modules: dict[str, Module]) -> None:
+def test_placeholders_cover_every_path_parameter_and_name_a_parameter_of_the_set(
+    modules: dict[str, Module],
+) -> None:
     for module in modules.values():
         sets = {(c.name, s.name): s for c in module.cmdlets for s in c.parameter_sets}
         for binding in module.result.bindings:
@@ -98,7 +110,9 @@ def test_curl_samples_agree_with_the_binding_but_four_wrong_ones(modules: dict[s
                 else:
                     disagree.add((cmdlet.name, f"{sample.method} {path}"))
     assert (agree, disagree) == (218, WRONG_SAMPLES)
-    reported = {d.message.split(":")[0] for m in modules.values() for d in m.result.diagnostics if d.rule == "PG098"}
+    reported = {
+        d.message.split(":")[0] for m in modules.values() for d in m.result.diagnostics if d.rule == "PG098"
+    }
     assert reported == {name for name, _ in WRONG_SAMPLES}
 
 
@@ -111,7 +125,9 @@ def test_the_binding_table(modules: dict[str, Module], snapshot) -> None:  # typ
     snapshot.assert_match("\n".join(lines) + "\n", "jumpcloud_autorest_bindings.tsv")
 
 
-def test_the_config_transform_renames_the_property_autorest_calls_system_id(modules: dict[str, Module]) -> None:
+def test_the_config_transform_renames_the_property_autorest_calls_system_id(
+    modules: dict[str, Module],
+) -> None:
     v1 = modules["JumpCloud.SDK.V1"].description
     assert v1.schemas["commandresultbycommandid"].properties["system"].client_name == "systemId"
     assert v1.schemas["commandresultssearchlist.results[]"].properties["system"].client_name == "systemId"

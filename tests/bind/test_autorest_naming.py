@@ -24,7 +24,6 @@ from generator.bind.autorest_text import (
     style_pascal,
 )
 
-
 # -- codegen text-manipulation.ts ---------------------------------------------------------------------
 
 
@@ -37,7 +36,10 @@ from generator.bind.autorest_text import (
         ("IPList", ["ip", "list"]),
         ("Office365", ["office365"]),
         ("v2Items", ["v2", "items"]),
-        ("ABCDefGHIjk", ["abc", "def", "ghijk"]),  # only the first upper-case run is split (no /g): GHIjk stays
+        (
+            "ABCDefGHIjk",
+            ["abc", "def", "ghijk"],
+        ),  # only the first upper-case run is split (no /g): GHIjk stays
         ("a-b.c d", ["a", "b", "c", "d"]),
     ],
 )
@@ -114,7 +116,12 @@ def test_singularize(plural: str, singular: str) -> None:
 # -- create-commands-v2.ts ----------------------------------------------------------------------------
 
 
-def variants_of(*operations: tuple[str, str, str], body: bool = False, settings: NamingSettings | None = None, **extra: Any) -> list[Variant]:
+def variants_of(
+    *operations: tuple[str, str, str],
+    body: bool = False,
+    settings: NamingSettings | None = None,
+    **extra: Any,
+) -> list[Variant]:
     paths: dict[str, Any] = {}
     for method, path, operation_id in operations:
         node: dict[str, Any] = {"operationId": operation_id, "responses": {"200": {"description": ""}}}
@@ -123,7 +130,12 @@ def variants_of(*operations: tuple[str, str, str], body: bool = False, settings:
             params.append({"name": "body", "in": "body", "schema": {"$ref": "#/definitions/thing"}})
         node["parameters"] = params
         paths.setdefault(path, {})[method] = node
-    document = {"swagger": "2.0", "paths": paths, "definitions": {"thing": {"type": "object", "properties": {"name": {"type": "string"}}}}, **extra}
+    document = {
+        "swagger": "2.0",
+        "paths": paths,
+        "definitions": {"thing": {"type": "object", "properties": {"name": {"type": "string"}}}},
+        **extra,
+    }
     description = read_openapi(json.dumps(document).encode(), "t.json")
     return create_commands(description, settings or NamingSettings(), []).variants
 
@@ -144,17 +156,33 @@ def names(variants: list[Variant]) -> list[str]:
         ("AppleMDMDevice_Clear", "post", "Clear-AppleMdmDevice_Clear"),
         ("AdministratorOrganizations_List", "get", "Get-AdministratorOrganization_List"),
         ("Commands_Run", "post", "Start-Command_Run"),  # verb-mapping: Run → Start
-        ("ExpireUserPassword_POST", "post", "Invoke-ExpireUserPassword_Post"),  # Post → Invoke, no `Post` in the noun
-        ("SoftwareAppLicense_Reclaim", "post", "Invoke-ReclaimSoftwareAppLicense_Reclaim"),  # unknown verb: Invoke + action
-        ("System_GetFDEKey", "get", "Get-SystemFdeKey_Get"),  # the first word the verb list knows is the action
-        ("Things_ListByResourceGroup", "get", "Get-Thing_List"),  # a preposition: the rest only tells variants apart
+        (
+            "ExpireUserPassword_POST",
+            "post",
+            "Invoke-ExpireUserPassword_Post",
+        ),  # Post → Invoke, no `Post` in the noun
+        (
+            "SoftwareAppLicense_Reclaim",
+            "post",
+            "Invoke-ReclaimSoftwareAppLicense_Reclaim",
+        ),  # unknown verb: Invoke + action
+        (
+            "System_GetFDEKey",
+            "get",
+            "Get-SystemFdeKey_Get",
+        ),  # the first word the verb list knows is the action
+        (
+            "Things_ListByResourceGroup",
+            "get",
+            "Get-Thing_List",
+        ),  # a preposition: the rest only tells variants apart
         ("Thing_Patch", "patch", "Update-Thing_Patch"),
         ("IPList_List", "get", "Get-IPList_List"),
         ("GSuite_Set", "put", "Set-GSuite_Set"),
     ],
 )
 def test_cmdlet_names_from_operation_ids(operation_id: str, method: str, cmdlet: str) -> None:
-    (first, *_) = variants_of((method, "/x", operation_id))
+    first, *_ = variants_of((method, "/x", operation_id))
     assert f"{first.verb}-{first.noun}_{first.name}" == cmdlet
 
 
@@ -168,7 +196,9 @@ def test_create_or_update_is_two_commands_and_update_with_put_is_set() -> None:
 
 
 def test_variants_expanded_for_an_object_body_and_via_identity_except_for_list() -> None:
-    assert names(variants_of(("get", "/things", "Thing_List"), ("post", "/things/{id}", "Thing_Create"), body=True)) == [
+    assert names(
+        variants_of(("get", "/things", "Thing_List"), ("post", "/things/{id}", "Thing_Create"), body=True)
+    ) == [
         "Get-Thing_List",
         "New-Thing_Create",
         "New-Thing_CreateExpanded",
@@ -184,19 +214,42 @@ def test_same_verb_subject_and_variant_are_numbered_in_operation_order() -> None
         ("get", "/regions/{r}/things", "Things_ListByRegion"),
         ("get", "/things/{id}", "Things_Get"),
     )
-    assert names(variants) == ["Get-Thing_List", "Get-Thing_List1", "Get-Thing_List2", "Get-Thing_Get", "Get-Thing_GetViaIdentity"]
-    assert [v.operation.operation_id for v in variants[:3]] == ["Things_List", "Things_ListByGroup", "Things_ListByRegion"]
+    assert names(variants) == [
+        "Get-Thing_List",
+        "Get-Thing_List1",
+        "Get-Thing_List2",
+        "Get-Thing_Get",
+        "Get-Thing_GetViaIdentity",
+    ]
+    assert [v.operation.operation_id for v in variants[:3]] == [
+        "Things_List",
+        "Things_ListByGroup",
+        "Things_ListByRegion",
+    ]
 
 
 def test_a_path_parameter_is_a_set_parameter_and_host_variables_too() -> None:
-    extra = {"x-ms-parameterized-host": {"hostTemplate": "{consoleHost}.x.com", "parameters": [{"name": "consoleHost", "in": "path", "required": True, "type": "string"}]}}
-    (get, via) = variants_of(("get", "/devices/{apple_mdm_id}", "Device_Get"), **extra)
+    extra = {
+        "x-ms-parameterized-host": {
+            "hostTemplate": "{consoleHost}.x.com",
+            "parameters": [{"name": "consoleHost", "in": "path", "required": True, "type": "string"}],
+        }
+    }
+    get, via = variants_of(("get", "/devices/{apple_mdm_id}", "Device_Get"), **extra)
     assert [p.name for p in get.parameters] == ["ConsoleHost", "AppleMdmId"]
-    assert [p.name for p in via.parameters] == ["ConsoleHost"] and [p.name for p in via.identity] == ["AppleMdmId"]
+    assert [p.name for p in via.parameters] == ["ConsoleHost"] and [p.name for p in via.identity] == [
+        "AppleMdmId"
+    ]
 
 
 def test_azure_modules_get_parent_identity_json_and_get_put_update_variants() -> None:
-    azure = NamingSettings(azure=True, sanitize_names=True, support_json_input=True, enable_parent_pipeline_input=True, keep_pec_and_plr=False)
+    azure = NamingSettings(
+        azure=True,
+        sanitize_names=True,
+        support_json_input=True,
+        enable_parent_pipeline_input=True,
+        keep_pec_and_plr=False,
+    )
     variants = variants_of(
         ("get", "/vaults/{vaultName}/secrets/{secretName}", "Secrets_Get"),
         ("put", "/vaults/{vaultName}/secrets/{secretName}", "Secrets_CreateOrUpdate"),
@@ -210,4 +263,6 @@ def test_azure_modules_get_parent_identity_json_and_get_put_update_variants() ->
     assert not any(name.startswith("Update-Secret") for name in got)  # the GET answers no `thing` here
     vault = next(v for v in variants if v.name == "GetViaIdentityVault")
     assert [p.name for p in vault.identity] == ["VaultName"]
-    assert [p.name for p in vault.parameters if p.location.value == "path"] == ["Name"]  # sanitised: the subject leaves SecretName
+    assert [p.name for p in vault.parameters if p.location.value == "path"] == [
+        "Name"
+    ]  # sanitised: the subject leaves SecretName

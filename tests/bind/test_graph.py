@@ -26,7 +26,9 @@ BETA = "https://graph.microsoft.com/beta"
 
 def _literal_routes() -> dict[tuple[str, str], tuple[str, str]]:
     """The table of real routes in tests/resolve/test_routes.py (one table, not a copy of it)."""
-    spec = importlib.util.spec_from_file_location("routes_table", ROOT / "tests" / "resolve" / "test_routes.py")
+    spec = importlib.util.spec_from_file_location(
+        "routes_table", ROOT / "tests" / "resolve" / "test_routes.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -47,7 +49,9 @@ def _bind(graph: ApiDescription, cmdlets: list[Cmdlet]) -> BindResult:
     return bind_graph(graph, cmdlets, noun_prefixes(cmdlets, {}))
 
 
-def _routes_by_operation(result: BindResult, cmdlets: list[Cmdlet]) -> dict[tuple[str, str], set[tuple[str, str]]]:
+def _routes_by_operation(
+    result: BindResult, cmdlets: list[Cmdlet]
+) -> dict[tuple[str, str], set[tuple[str, str]]]:
     """(cmdlet, set name without ViaIdentity/Expanded) → {(method, URL)}, the shape of the literal table."""
     modules = {c.name: c.module for c in cmdlets}
     seen: dict[tuple[str, str], set[tuple[str, str]]] = {}
@@ -67,7 +71,9 @@ def test_every_set_gets_its_real_route_from_the_csdl_alone(graph: ApiDescription
     result = _bind(graph, cmdlets)
     elapsed = time.perf_counter() - started
     sets = sum(len(c.parameter_sets) for c in cmdlets)
-    print(f"\n{folder.name}: {len(result.bindings)}/{sets} sets of {len(cmdlets)} cmdlets bound in {elapsed:.3f} s")
+    print(
+        f"\n{folder.name}: {len(result.bindings)}/{sets} sets of {len(cmdlets)} cmdlets bound in {elapsed:.3f} s"
+    )
     assert result.unbound == [] and result.diagnostics == []
     assert len(result.bindings) == sets
     seen = _routes_by_operation(result, cmdlets)
@@ -79,8 +85,14 @@ def test_placeholders_bind_to_the_key_parameters_in_path_order(graph: ApiDescrip
     result = _bind(graph, _read(SPECS))
     by_set = {(b.cmdlet, b.parameter_set): b for b in result.bindings}
     job = by_set["Get-MgApplicationSynchronizationJob", "Get"]
-    assert job.placeholders == (("application-id", "ApplicationId"), ("synchronizationJob-id", "SynchronizationJobId"))
-    assert job.provenance == "CSDL path /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}"
+    assert job.placeholders == (
+        ("application-id", "ApplicationId"),
+        ("synchronizationJob-id", "SynchronizationJobId"),
+    )
+    assert (
+        job.provenance
+        == "CSDL path /applications/{application-id}/synchronization/jobs/{synchronizationJob-id}"
+    )
     assert job.description == "api/graph/v1.0.csdl"
     # The syntax lists -OutlookCategoryId first; the path's order wins. The key is named after the
     # navigation property's entity type (outlookCategory), not after the property (masterCategories).
@@ -102,17 +114,24 @@ def test_the_synthesised_operations(graph: ApiDescription) -> None:
     add = by_set["Add-MgApplicationPassword", "AddExpanded"]
     assert (add.method, add.body, add.body_required) == ("POST", ApiType(Kind.OBJECT), False)
     assert [(p.name, p.type) for p in add.body_properties] == [
-        ("passwordCredential", ApiType(Kind.REF, ref="microsoft.graph.passwordCredential"))]
+        ("passwordCredential", ApiType(Kind.REF, ref="microsoft.graph.passwordCredential"))
+    ]
     assert add.response == ApiType(Kind.REF, ref="microsoft.graph.passwordCredential")
     assert add.origin == "api/graph/v1.0.csdl:%d" % line_of(csdl, '<Action Name="addPassword"')
-    assert [(p.name, p.location, p.required) for p in add.parameters] == [("application-id", Location.PATH, True)]
+    assert [(p.name, p.location, p.required) for p in add.parameters] == [
+        ("application-id", Location.PATH, True)
+    ]
 
     update = by_set["Update-MgApplicationSynchronizationJob", "Update"]
     job = ApiType(Kind.REF, ref="microsoft.graph.synchronizationJob")
     assert (update.method, update.body, update.body_required, update.no_content) == ("PATCH", job, True, True)
-    assert update.origin == "api/graph/v1.0.csdl:%d" % line_of(csdl, 'Name="jobs" Type="Collection(graph.synchronizationJob)"')
+    assert update.origin == "api/graph/v1.0.csdl:%d" % line_of(
+        csdl, 'Name="jobs" Type="Collection(graph.synchronizationJob)"'
+    )
     assert [p.description for p in update.parameters] == [
-        "The unique identifier of application", "The unique identifier of synchronizationJob"]
+        "The unique identifier of application",
+        "The unique identifier of synchronizationJob",
+    ]
 
     listed = by_set["Get-MgApplicationSynchronizationJob", "List"]
     assert (listed.response, listed.pageable) == (ApiType(Kind.ARRAY, items=job), "@odata.nextLink")
@@ -140,14 +159,24 @@ REAL = [
     (
         "Confirm-MgGroupMemberGroup",
         G,
-        {"CheckExpanded": ["GroupId"], "Check": ["GroupId", "BodyParameter"], "CheckViaIdentity": ["InputObject", "BodyParameter"]},
-        {s: ("POST", "/groups/{group-id}/checkMemberGroups") for s in ("CheckExpanded", "Check", "CheckViaIdentity")},
+        {
+            "CheckExpanded": ["GroupId"],
+            "Check": ["GroupId", "BodyParameter"],
+            "CheckViaIdentity": ["InputObject", "BodyParameter"],
+        },
+        {
+            s: ("POST", "/groups/{group-id}/checkMemberGroups")
+            for s in ("CheckExpanded", "Check", "CheckViaIdentity")
+        },
     ),
     (
         "Copy-MgUserMessage",
         M,
         {"CopyExpanded": ["MessageId", "UserId"], "CopyViaIdentityExpanded": ["InputObject"]},
-        {s: ("POST", "/users/{user-id}/messages/{message-id}/copy") for s in ("CopyExpanded", "CopyViaIdentityExpanded")},
+        {
+            s: ("POST", "/users/{user-id}/messages/{message-id}/copy")
+            for s in ("CopyExpanded", "CopyViaIdentityExpanded")
+        },
     ),
     (
         "Get-MgSubscribedSku",
@@ -159,7 +188,11 @@ REAL = [
     (
         "Get-MgUserCalendarEvent",
         C,
-        {"List": ["CalendarId", "UserId"], "Get": ["CalendarId", "EventId", "UserId"], "GetViaIdentity": ["InputObject"]},
+        {
+            "List": ["CalendarId", "UserId"],
+            "Get": ["CalendarId", "EventId", "UserId"],
+            "GetViaIdentity": ["InputObject"],
+        },
         {
             "List": ("GET", "/users/{user-id}/calendars/{calendar-id}/events"),
             "Get": ("GET", "/users/{user-id}/calendars/{calendar-id}/events/{event-id}"),
@@ -176,7 +209,10 @@ REAL = [
         "Get-MgUserMemberOf",
         U,
         {"List": ["UserId"], "Get": ["DirectoryObjectId", "UserId"]},
-        {"List": ("GET", "/users/{user-id}/memberOf"), "Get": ("GET", "/users/{user-id}/memberOf/{directoryObject-id}")},
+        {
+            "List": ("GET", "/users/{user-id}/memberOf"),
+            "Get": ("GET", "/users/{user-id}/memberOf/{directoryObject-id}"),
+        },
     ),
     (
         "Get-MgGroupMemberAsUser",
@@ -200,17 +236,42 @@ REAL = [
         {"Delete": ["DirectoryObjectId", "GroupId"]},
         {"Delete": ("DELETE", "/groups/{group-id}/members/{directoryObject-id}/$ref")},
     ),
-    ("Get-MgUserMailboxSetting", U, {"Get": ["UserId"]}, {"Get": ("GET", "/users/{user-id}/mailboxSettings")}),
-    ("Get-MgGroupMemberGroup", G, {"GetExpanded": ["GroupId"]}, {"GetExpanded": ("POST", "/groups/{group-id}/getMemberGroups")}),
+    (
+        "Get-MgUserMailboxSetting",
+        U,
+        {"Get": ["UserId"]},
+        {"Get": ("GET", "/users/{user-id}/mailboxSettings")},
+    ),
+    (
+        "Get-MgGroupMemberGroup",
+        G,
+        {"GetExpanded": ["GroupId"]},
+        {"GetExpanded": ("POST", "/groups/{group-id}/getMemberGroups")},
+    ),
     (
         "Get-MgDirectoryObjectById",
         "Microsoft.Graph.DirectoryObjects",
         {"GetExpanded": []},
         {"GetExpanded": ("POST", "/directoryObjects/getByIds")},
     ),
-    ("Set-MgUserLicense", U, {"AssignExpanded": ["UserId"]}, {"AssignExpanded": ("POST", "/users/{user-id}/assignLicense")}),
-    ("Send-MgUserMail", U, {"SendExpanded": ["UserId"]}, {"SendExpanded": ("POST", "/users/{user-id}/sendMail")}),
-    ("Set-MgUserManagerByRef", U, {"SetExpanded": ["UserId", "OdataId"]}, {"SetExpanded": ("PUT", "/users/{user-id}/manager/$ref")}),
+    (
+        "Set-MgUserLicense",
+        U,
+        {"AssignExpanded": ["UserId"]},
+        {"AssignExpanded": ("POST", "/users/{user-id}/assignLicense")},
+    ),
+    (
+        "Send-MgUserMail",
+        U,
+        {"SendExpanded": ["UserId"]},
+        {"SendExpanded": ("POST", "/users/{user-id}/sendMail")},
+    ),
+    (
+        "Set-MgUserManagerByRef",
+        U,
+        {"SetExpanded": ["UserId", "OdataId"]},
+        {"SetExpanded": ("PUT", "/users/{user-id}/manager/$ref")},
+    ),
     ("Get-MgUserMemberOfCount", U, {"Get": ["UserId"]}, {"Get": ("GET", "/users/{user-id}/memberOf/$count")}),
     (
         "Get-MgGroupMemberCountAsUser",
@@ -258,7 +319,11 @@ REAL = [
 
 @pytest.mark.parametrize(("name", "module", "sets", "expected"), REAL, ids=[r[0] for r in REAL])
 def test_graph_cmdlets_of_other_modules_bind_to_their_real_route(
-    graph: ApiDescription, name: str, module: str, sets: dict[str, list[str]], expected: dict[str, tuple[str, str]]
+    graph: ApiDescription,
+    name: str,
+    module: str,
+    sets: dict[str, list[str]],
+    expected: dict[str, tuple[str, str]],
 ) -> None:
     cmdlet = help_cmdlet(name, module, sets, {"Period": "Usage: period='{period}'"})
     result = bind_graph(graph, [cmdlet], {module: "Mg"})
@@ -336,12 +401,18 @@ def test_an_exact_reading_wins_over_one_with_merged_repeated_words(graph: ApiDes
         # Graph's action is checkMemberGroups; a cmdlet for `checkMemberGroup` has no path.
         ("Confirm-MgGroupMemberGroupX", {"Check": ["GroupId"]}, "no CSDL path"),
         # The verb must be the one the action word maps to: pause is Suspend, not Stop.
-        ("Stop-MgApplicationSynchronizationJob", {"Pause": ["ApplicationId", "SynchronizationJobId"]}, "no CSDL path"),
+        (
+            "Stop-MgApplicationSynchronizationJob",
+            {"Pause": ["ApplicationId", "SynchronizationJobId"]},
+            "no CSDL path",
+        ),
         # Two collections are named so, and neither takes exactly these keys.
         ("Get-MgUserCalendarEvent", {"List": ["ContactFolderId"]}, "exactly the set's keys"),
     ],
 )
-def test_names_that_no_path_has_are_unbound_pg092(graph: ApiDescription, name: str, sets: dict[str, list[str]], why: str) -> None:
+def test_names_that_no_path_has_are_unbound_pg092(
+    graph: ApiDescription, name: str, sets: dict[str, list[str]], why: str
+) -> None:
     cmdlet = help_cmdlet(name, "Microsoft.Graph.Test", sets)
     result = bind_graph(graph, [cmdlet], {"Microsoft.Graph.Test": "Mg"})
     assert result.bindings == []
@@ -372,7 +443,9 @@ def test_a_path_key_the_set_lacks_is_pg094_and_unbound(graph: ApiDescription) ->
 
 def test_an_identity_without_a_placeholders_property_is_pg094(graph: ApiDescription) -> None:
     text = (SPECS / "Microsoft.Graph.Applications" / "Suspend-MgApplicationSynchronizationJob.md").read_text()
-    text = text.replace("  [SynchronizationJobId <String>]: The unique identifier of synchronizationJob\n", "")
+    text = text.replace(
+        "  [SynchronizationJobId <String>]: The unique identifier of synchronizationJob\n", ""
+    )
     from generator.read.reader import read_bytes
 
     cmdlet = read_bytes("Suspend.md", text.encode()).cmdlet
@@ -380,7 +453,11 @@ def test_an_identity_without_a_placeholders_property_is_pg094(graph: ApiDescript
     result = bind_graph(graph, [cmdlet], {"Microsoft.Graph.Applications": "Mg"})
     assert len(result.bindings) == 2
     [problem] = result.diagnostics
-    assert problem.rule == "PG094" and "SynchronizationJobId" in problem.message and "PauseViaIdentity" in problem.message
+    assert (
+        problem.rule == "PG094"
+        and "SynchronizationJobId" in problem.message
+        and "PauseViaIdentity" in problem.message
+    )
 
 
 def test_a_description_without_an_entity_model_binds_nothing_and_does_not_raise() -> None:
@@ -426,15 +503,29 @@ SHOP = b"""<?xml version="1.0" encoding="utf-8"?>
     ("name", "sets", "expected"),
     [
         # Three levels of containment, each key named after its type.
-        ("Get-ShopStoreShelfBox", {"Get": ["StoreId", "ShelfId", "BoxId"]}, ("GET", "/stores/{store-id}/shelves/{shelf-id}/boxes/{box-id}")),
+        (
+            "Get-ShopStoreShelfBox",
+            {"Get": ["StoreId", "ShelfId", "BoxId"]},
+            ("GET", "/stores/{store-id}/shelves/{shelf-id}/boxes/{box-id}"),
+        ),
         # An action bound to the abstract base applies to every entity deriving from it.
-        ("Invoke-ShopArchiveStoreShelf", {"Archive": ["StoreId", "ShelfId"]}, ("POST", "/stores/{store-id}/shelves/{shelf-id}/archive")),
+        (
+            "Invoke-ShopArchiveStoreShelf",
+            {"Archive": ["StoreId", "ShelfId"]},
+            ("POST", "/stores/{store-id}/shelves/{shelf-id}/archive"),
+        ),
         # A derived type is a cast segment, `As` + its name in the noun.
-        ("Get-ShopStoreShelfBoxAsCrate", {"List": ["StoreId", "ShelfId"]}, ("GET", "/stores/{store-id}/shelves/{shelf-id}/boxes/shop.crate")),
+        (
+            "Get-ShopStoreShelfBoxAsCrate",
+            {"List": ["StoreId", "ShelfId"]},
+            ("GET", "/stores/{store-id}/shelves/{shelf-id}/boxes/shop.crate"),
+        ),
         ("Get-ShopStoreShelfCount", {"Get": ["StoreId"]}, ("GET", "/stores/{store-id}/shelves/$count")),
     ],
 )
-def test_the_rules_on_a_small_service(name: str, sets: dict[str, list[str]], expected: tuple[str, str]) -> None:
+def test_the_rules_on_a_small_service(
+    name: str, sets: dict[str, list[str]], expected: tuple[str, str]
+) -> None:
     shop = read_csdl(SHOP, "shop.csdl")
     assert shop.diagnostics == []
     result = bind_graph(shop, [help_cmdlet(name, "Shop", sets)], {"Shop": "Shop"})
@@ -445,7 +536,9 @@ def test_the_rules_on_a_small_service(name: str, sets: dict[str, list[str]], exp
 
 def test_an_action_body_is_its_parameters(graph: ApiDescription) -> None:
     shop = read_csdl(SHOP, "shop.csdl")
-    result = bind_graph(shop, [help_cmdlet("Invoke-ShopArchiveStore", "Shop", {"Archive": ["StoreId"]})], {"Shop": "Shop"})
+    result = bind_graph(
+        shop, [help_cmdlet("Invoke-ShopArchiveStore", "Shop", {"Archive": ["StoreId"]})], {"Shop": "Shop"}
+    )
     [binding] = result.bindings
     [reason] = binding.operation.body_properties
     assert (reason.name, reason.type, reason.required) == ("reason", ApiType(Kind.STRING), True)
@@ -465,7 +558,9 @@ def test_specs_binding_table(graph: ApiDescription, snapshot) -> None:  # type: 
     snapshot.assert_match("\n".join(lines) + "\n", "specs_graph_bindings.txt")
 
 
-@pytest.mark.parametrize("name", ["Foo", "Get-", "Get-Mg", "Get-MgÜser", "Get-Mg-User", "Invoke-Mg", "-MgUser", "Get-MgUser$count"])
+@pytest.mark.parametrize(
+    "name", ["Foo", "Get-", "Get-Mg", "Get-MgÜser", "Get-Mg-User", "Invoke-Mg", "-MgUser", "Get-MgUser$count"]
+)
 def test_odd_cmdlet_names_give_values_never_exceptions(graph: ApiDescription, name: str) -> None:
     cmdlet = help_cmdlet("Get-MgUser", U, {"List": [], "ViaIdentity": ["InputObject"], "Get1": ["UserId"]})
     cmdlet.name = name
@@ -489,16 +584,26 @@ ALL = [
     (
         "Get-MgAllTeamChannel",
         {"List": ["TeamId"], "Get": ["ChannelId", "TeamId"]},
-        {"List": ("GET", "/teams/{team-id}/allChannels"), "Get": ("GET", "/teams/{team-id}/allChannels/{channel-id}")},
+        {
+            "List": ("GET", "/teams/{team-id}/allChannels"),
+            "Get": ("GET", "/teams/{team-id}/allChannels/{channel-id}"),
+        },
     ),
-    ("Get-MgAllTeamChannelCount", {"Get": ["TeamId"]}, {"Get": ("GET", "/teams/{team-id}/allChannels/$count")}),
+    (
+        "Get-MgAllTeamChannelCount",
+        {"Get": ["TeamId"]},
+        {"Get": ("GET", "/teams/{team-id}/allChannels/$count")},
+    ),
     ("Get-MgAllTeamMessage", {"Get": []}, {"Get": ("GET", "/teams/getAllMessages()")}),
     ("Get-MgAllChatMessage", {"Get": []}, {"Get": ("GET", "/chats/getAllMessages()")}),
     # Without the `All` in front the channels are the team's own: `allChannels` is not read as them.
     (
         "Get-MgTeamChannel",
         {"List": ["TeamId"], "Get": ["ChannelId", "TeamId"]},
-        {"List": ("GET", "/teams/{team-id}/channels"), "Get": ("GET", "/teams/{team-id}/channels/{channel-id}")},
+        {
+            "List": ("GET", "/teams/{team-id}/channels"),
+            "Get": ("GET", "/teams/{team-id}/channels/{channel-id}"),
+        },
     ),
 ]
 
@@ -507,25 +612,46 @@ ALL = [
 def test_the_word_all_that_names_lose_and_nouns_start_with(
     graph: ApiDescription, name: str, sets: dict[str, list[str]], expected: dict[str, tuple[str, str]]
 ) -> None:
-    result = bind_graph(graph, [help_cmdlet(name, "Microsoft.Graph.Teams", sets)], {"Microsoft.Graph.Teams": "Mg"})
+    result = bind_graph(
+        graph, [help_cmdlet(name, "Microsoft.Graph.Teams", sets)], {"Microsoft.Graph.Teams": "Mg"}
+    )
     assert result.unbound == [] and result.diagnostics == []
     assert {b.parameter_set: (b.method, b.path) for b in result.bindings} == expected
 
 
-ALTERNATE = {"AppId": "Alternate key of application", "UniqueName": "Alternate key of application",
-             "Name": "Alternate key of federatedIdentityCredential"}
+ALTERNATE = {
+    "AppId": "Alternate key of application",
+    "UniqueName": "Alternate key of application",
+    "Name": "Alternate key of federatedIdentityCredential",
+}
 
 
 @pytest.mark.parametrize(
     ("name", "sets", "expected"),
     [
-        ("Get-MgApplicationByAppId", {"Get": ["AppId"], "GetViaIdentity": ["InputObject"]},
-         {"Get": ("GET", "/applications(appId='{appId}')"), "GetViaIdentity": ("GET", "/applications(appId='{appId}')")}),
-        ("Update-MgApplicationByUniqueName", {"UpdateExpanded": ["UniqueName"]},
-         {"UpdateExpanded": ("PATCH", "/applications(uniqueName='{uniqueName}')")}),
-        ("Get-MgApplicationFederatedIdentityCredentialByName", {"Get": ["ApplicationId", "Name"]},
-         {"Get": ("GET", "/applications/{application-id}/federatedIdentityCredentials(name='{name}')")}),
-        ("Remove-MgServicePrincipalByAppId", {"Delete": ["AppId"]}, {"Delete": ("DELETE", "/servicePrincipals(appId='{appId}')")}),
+        (
+            "Get-MgApplicationByAppId",
+            {"Get": ["AppId"], "GetViaIdentity": ["InputObject"]},
+            {
+                "Get": ("GET", "/applications(appId='{appId}')"),
+                "GetViaIdentity": ("GET", "/applications(appId='{appId}')"),
+            },
+        ),
+        (
+            "Update-MgApplicationByUniqueName",
+            {"UpdateExpanded": ["UniqueName"]},
+            {"UpdateExpanded": ("PATCH", "/applications(uniqueName='{uniqueName}')")},
+        ),
+        (
+            "Get-MgApplicationFederatedIdentityCredentialByName",
+            {"Get": ["ApplicationId", "Name"]},
+            {"Get": ("GET", "/applications/{application-id}/federatedIdentityCredentials(name='{name}')")},
+        ),
+        (
+            "Remove-MgServicePrincipalByAppId",
+            {"Delete": ["AppId"]},
+            {"Delete": ("DELETE", "/servicePrincipals(appId='{appId}')")},
+        ),
     ],
 )
 def test_alternate_keys_are_by_their_alias(

@@ -129,9 +129,7 @@ def test_get_application_synchronization_job(graph: FakeGraph, client: Any, sdk:
     assert result.schedule.expiration == dt.datetime(2026, 12, 31, 23, tzinfo=UTC)
 
 
-def test_list_application_synchronization_jobs(
-    graph: FakeGraph, client: Any, sdk: SimpleNamespace
-) -> None:
+def test_list_application_synchronization_jobs(graph: FakeGraph, client: Any, sdk: SimpleNamespace) -> None:
     graph.reply(200, {"value": [JOB_JSON]})
     result = client.list_application_synchronization_jobs(application_id=APP)
     request = graph.only()
@@ -196,7 +194,10 @@ def test_get_beta_user(graph: FakeGraph, client: Any, sdk: SimpleNamespace) -> N
     assert isinstance(result, sdk.models.BetaUser)
     # The help lists none of User's properties; Graph's CSDL gives them, with their exact wire names.
     assert (result.id, result.user_principal_name, result.employee_type) == (
-        USER, "AdeleV@contoso.com", "Contractor")
+        USER,
+        "AdeleV@contoso.com",
+        "Contractor",
+    )
     assert result.model_extra == {}
 
 
@@ -327,7 +328,9 @@ def test_start_application_synchronization_job(graph: FakeGraph, client: Any) ->
         client.start_application_synchronization_job(application_id=APP, synchronization_job_id=JOB) is None
     )
     assert (
-        client.start_application_synchronization_job(input_object={"applicationId": APP, "synchronizationJobId": JOB})
+        client.start_application_synchronization_job(
+            input_object={"applicationId": APP, "synchronizationJobId": JOB}
+        )
         is None
     )
     for request in graph.received:
@@ -709,7 +712,8 @@ def test_several_matching_sets_name_the_sets(sdk: SimpleNamespace) -> None:
 
 def test_unknown_keyword_is_a_type_error(graph: FakeGraph, client: Any) -> None:
     with pytest.raises(
-        TypeError, match=r"new_application\(\) got an unexpected keyword argument 'display_nam'; did you mean 'display_name'\?"
+        TypeError,
+        match=r"new_application\(\) got an unexpected keyword argument 'display_nam'; did you mean 'display_name'\?",
     ):
         client.new_application(display_nam="Contoso HR")
     with pytest.raises(TypeError):

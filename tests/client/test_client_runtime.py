@@ -36,7 +36,6 @@ def test_default_http_client(sdk: SimpleNamespace, graph: FakeGraph) -> None:
     assert_sent_by_client(graph.only(), body=False)
 
 
-
 def test_https_keeps_certificate_checks_and_plain_http_loads_no_ca_bundle(
     sdk: SimpleNamespace, graph: FakeGraph
 ) -> None:

@@ -35,15 +35,21 @@ def test_a_base_url_with_or_without_the_service_path_is_never_doubled(
 
 
 # -------------------------------------------------------------------------------- checked input
-def test_a_dict_body_with_an_unknown_name_is_refused_with_the_nearest_one(graph: FakeGraph, client: Any) -> None:
-    with pytest.raises(ValueError, match=r"body: SynchronizationJob has no property 'shedule'; did you mean 'schedule'\?"):
+def test_a_dict_body_with_an_unknown_name_is_refused_with_the_nearest_one(
+    graph: FakeGraph, client: Any
+) -> None:
+    with pytest.raises(
+        ValueError, match=r"body: SynchronizationJob has no property 'shedule'; did you mean 'schedule'\?"
+    ):
         client.update_application_synchronization_job(
             application_id=APP, synchronization_job_id=JOB, body={"shedule": {"state": "Active"}}
         )
     assert graph.received == []
 
 
-def test_a_value_of_the_wrong_form_names_where_it_is_and_what_is_expected(graph: FakeGraph, client: Any, sdk: SimpleNamespace) -> None:
+def test_a_value_of_the_wrong_form_names_where_it_is_and_what_is_expected(
+    graph: FakeGraph, client: Any, sdk: SimpleNamespace
+) -> None:
     with pytest.raises(sdk.client.ArgumentError) as caught:
         client.update_application_synchronization_job(
             application_id=APP, synchronization_job_id=JOB, body={"schedule": {"interval": "40m"}}
@@ -65,7 +71,9 @@ def test_a_json_text_body_is_sent_as_the_object_it_spells(graph: FakeGraph, clie
     )
     assert graph.only().json() == {"schedule": {"interval": "PT40M"}}
     with pytest.raises(ValueError, match=r"^body: not valid JSON"):
-        client.update_application_synchronization_job(application_id=APP, synchronization_job_id=JOB, body="{")
+        client.update_application_synchronization_job(
+            application_id=APP, synchronization_job_id=JOB, body="{"
+        )
 
 
 def test_closed_models_refuse_unknown_names_and_open_ones_take_them(sdk: SimpleNamespace) -> None:
@@ -88,23 +96,33 @@ def test_an_empty_path_value_is_refused(graph: FakeGraph, client: Any, value: st
 
 
 # ------------------------------------------------------------------------------------------ OData
-def test_odata_options_by_their_python_names_and_their_powershell_aliases(graph: FakeGraph, client: Any) -> None:
+def test_odata_options_by_their_python_names_and_their_powershell_aliases(
+    graph: FakeGraph, client: Any
+) -> None:
     graph.reply(200, {"value": []}).reply(200, {"value": []})
     client.list_users(select=["id", "displayName"], expand=["manager"], order_by=["displayName"], top=2)
-    client.list_users(property=["id", "displayName"], expand_property=["manager"], sort=["displayName"], top=2)
+    client.list_users(
+        property=["id", "displayName"], expand_property=["manager"], sort=["displayName"], top=2
+    )
     first, second = graph.received
-    assert first.query == second.query == {
-        "$select": "id,displayName",
-        "$expand": "manager",
-        "$orderby": "displayName",
-        "$top": "2",
-    }
+    assert (
+        first.query
+        == second.query
+        == {
+            "$select": "id,displayName",
+            "$expand": "manager",
+            "$orderby": "displayName",
+            "$top": "2",
+        }
+    )
     with pytest.raises(TypeError, match=r"unexpected keyword argument 'selct'; did you mean 'select'\?"):
         client.list_users(selct=["id"])
 
 
 # ----------------------------------------------------------------------------------------- paging
-def test_async_pages_fetch_the_next_page_and_iterate_without_await(graph: FakeGraph, sdk: SimpleNamespace) -> None:
+def test_async_pages_fetch_the_next_page_and_iterate_without_await(
+    graph: FakeGraph, sdk: SimpleNamespace
+) -> None:
     graph.reply(200, {"value": [{"id": "u-1"}], "@odata.nextLink": graph.url("/v1.0/users?$skiptoken=2")})
     graph.reply(200, {"value": [{"id": "u-2"}]})
     graph.reply(200, {"value": [{"id": "u-1"}], "@odata.nextLink": graph.url("/v1.0/users?$skiptoken=2")})

@@ -124,12 +124,18 @@ def test_the_base_side_reads_through_the_cache(tmp_path: Path) -> None:
 
 
 def test_an_api_description_outside_the_project_is_read_from_disk_on_both_sides(tmp_path: Path) -> None:
-    ws = Workspace(tmp_path, subfolder="sdk", settings='[tool.platygen.api-descriptions]\n"Things" = ["../api/things.json"]\n[tool.platygen.noun-prefixes]\n"Things" = "Ex"\n')
+    ws = Workspace(
+        tmp_path,
+        subfolder="sdk",
+        settings='[tool.platygen.api-descriptions]\n"Things" = ["../api/things.json"]\n[tool.platygen.noun-prefixes]\n"Things" = "Ex"\n',
+    )
     (tmp_path / "api").mkdir()
     (tmp_path / "api" / "things.json").write_text(contoso.description(), encoding="utf-8")
     ws.write("specs/Things/Update-ExThing.md", contoso.update_thing())
     ws.commit()
     # Changed on disk: both sides read this file as it is now, so the enum did not change between them.
-    (tmp_path / "api" / "things.json").write_text(contoso.description(state=["on", "off", "standby"]), encoding="utf-8")
+    (tmp_path / "api" / "things.json").write_text(
+        contoso.description(state=["on", "off", "standby"]), encoding="utf-8"
+    )
     ws.replace("specs/Things/Update-ExThing.md", "Its size.", "Its size, in cm.")
     assert [(c["rule"], c["subject"]) for c in ws.changes("HEAD")] == [("PD092", "IThing.Size")]

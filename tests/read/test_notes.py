@@ -13,7 +13,6 @@ GRAPH = "graph/Microsoft.Graph.Applications/Add-MgApplicationPassword.md"
 JUMPCLOUD = "jumpcloud/JumpCloud.SDK.V1/New-JcSdkUser.md"
 
 
-
 def tree(result, parameter: str) -> PropertyTree:
     (found,) = [t for t in result.cmdlet.property_trees if t.parameter == parameter]
     return found
@@ -23,7 +22,6 @@ def child(node, name: str) -> PropertyNode:
     children = node.properties if isinstance(node, PropertyTree) else node.children
     (found,) = [c for c in children if c.name == name]
     return found
-
 
 
 def notes_doc(notes: str) -> bytes:
@@ -261,7 +259,9 @@ def test_unreadable_property_line_is_pg050():
 
 
 def test_a_tab_in_the_indentation_is_a_level_and_tabs_in_a_description_are_text():
-    doc = notes_doc("COMPLEX PARAMETER PROPERTIES\n\nBODY <IThing>: a\tthing\n\t- `[Name <String>]`: the\t\tname\n")
+    doc = notes_doc(
+        "COMPLEX PARAMETER PROPERTIES\n\nBODY <IThing>: a\tthing\n\t- `[Name <String>]`: the\t\tname\n"
+    )
     body = tree(read_bytes("m/Get-Thing.md", doc), "BODY")
     assert body.description == "a\tthing"
     assert [(p.name, p.description) for p in body.properties] == [("Name", "the\t\tname")]

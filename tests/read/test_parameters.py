@@ -12,11 +12,9 @@ SEED = "seed/Update-MgApplicationSynchronizationJob.md"
 GRAPH = "graph/Microsoft.Graph.Applications/Add-MgApplicationPassword.md"
 
 
-
 def parameter(result, name: str) -> Parameter:
     (found,) = [p for p in result.cmdlet.parameters if p.name == name]
     return found
-
 
 
 def diagnostics(result, rule: str) -> list[tuple[int, str]]:

@@ -11,10 +11,8 @@ from support import line_of, read_corpus
 SEED = "seed/Update-MgApplicationSynchronizationJob.md"
 
 
-
 def pg040(result) -> list[tuple[int, int, str]]:
     return [(d.line, d.column, d.message) for d in result.diagnostics if d.rule == "PG040"]
-
 
 
 def prose_doc(sections: str) -> bytes:

@@ -12,11 +12,8 @@ from generator.read.reader import read_bytes
 from support import CORPUS, HANG_SECONDS, line_of, read_corpus, watchdog
 
 
-
-
 def rules(result) -> list[tuple[str, int]]:
     return [(d.rule, d.line) for d in result.diagnostics]
-
 
 
 BODY = b"""
@@ -81,7 +78,9 @@ def test_schema_is_taken_from_the_platyps_schema_version_key_as_a_string():
 def test_front_matter_key_given_twice_is_pg006_at_the_second_and_the_last_value_wins():
     doc = FRONT_MATTER.replace(b"title: Get-Thing\n", b"title: Get-Thing\nLocale: en-US\n") + BODY
     result = read_bytes("Mod/Get-Thing.md", doc)
-    assert [(d.rule, d.line) for d in result.diagnostics if d.rule == "PG006"] == [("PG006", line_of(doc, "en-US"))]
+    assert [(d.rule, d.line) for d in result.diagnostics if d.rule == "PG006"] == [
+        ("PG006", line_of(doc, "en-US"))
+    ]
     assert result.cmdlet.front_matter["Locale"] == "en-US"
 
 
@@ -142,7 +141,9 @@ def test_invalid_utf8_gives_exactly_one_pg001_error_with_its_position_and_no_cmd
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_file_with_a_byte_order_mark_reads_as_its_utf8_copy(encoding: str):
     data = (CORPUS / "platyps-assets/Get-ChildItem.V2.md").read_bytes()
-    wide = read_bytes("Get-ChildItem.V2.md", "\ufeff".encode(encoding) + data.decode("utf-8").encode(encoding))
+    wide = read_bytes(
+        "Get-ChildItem.V2.md", "\ufeff".encode(encoding) + data.decode("utf-8").encode(encoding)
+    )
     narrow = read_bytes("Get-ChildItem.V2.md", data)
     assert asdict(wide.cmdlet) == asdict(narrow.cmdlet)
     assert wide.diagnostics == narrow.diagnostics
@@ -236,7 +237,10 @@ def test_joining_a_duplicated_section_does_not_swallow_the_sections_between():
 
 
 def test_platyps_order_with_aliases_2024_05_01_and_without_2_0_0_is_not_pg014():
-    for path in ("graph/Microsoft.Graph.Users/Get-MgUser.md", "seed/Update-MgApplicationSynchronizationJob.md"):
+    for path in (
+        "graph/Microsoft.Graph.Users/Get-MgUser.md",
+        "seed/Update-MgApplicationSynchronizationJob.md",
+    ):
         result = read_corpus(path)
         assert not [d for d in result.diagnostics if d.rule == "PG014"], path
     assert b"## ALIASES" in (CORPUS / "graph/Microsoft.Graph.Users/Get-MgUser.md").read_bytes()
@@ -249,7 +253,11 @@ def test_two_swapped_sections_are_one_pg014_at_the_later_heading_and_both_are_st
     result = read_bytes("Mod/Get-Thing.md", doc)
     found = [(d.line, d.column, d.message) for d in result.diagnostics if d.rule == "PG014"]
     assert found == [
-        (line_of(doc, "## SYNOPSIS"), 1, "section ## SYNOPSIS is out of order: platyPS puts it before ## SYNTAX")
+        (
+            line_of(doc, "## SYNOPSIS"),
+            1,
+            "section ## SYNOPSIS is out of order: platyPS puts it before ## SYNTAX",
+        )
     ]
     assert result.cmdlet.synopsis == "Gets a thing."
 
@@ -259,7 +267,11 @@ def test_one_section_moved_to_the_top_is_one_pg014_not_one_per_following_section
     result = read_bytes("Mod/Get-Thing.md", doc)
     found = [(d.line, d.column, d.message) for d in result.diagnostics if d.rule == "PG014"]
     assert found == [
-        (line_of(doc, "## Related Links"), 4, "section ## RELATED LINKS is out of order: platyPS puts it after ## PARAMETERS")
+        (
+            line_of(doc, "## Related Links"),
+            4,
+            "section ## RELATED LINKS is out of order: platyPS puts it after ## PARAMETERS",
+        )
     ]
 
 
@@ -296,7 +308,9 @@ def test_a_long_paragraph_of_link_openers_is_read_fast_inline_markup_is_never_pa
 def test_characters_python_counts_as_line_breaks_do_not_shift_line_numbers():
     # str.splitlines breaks at \x0b \x0c \x1c-\x1e \x85 \u2028 \u2029; the file's lines do not.
     odd = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029".encode()
-    doc = BODY.replace(b"Gets a thing.", b"Gets" + odd + b"a thing.").replace(b"The name.", b"The" + odd + b"name.")
+    doc = BODY.replace(b"Gets a thing.", b"Gets" + odd + b"a thing.").replace(
+        b"The name.", b"The" + odd + b"name."
+    )
     result = read_bytes("Mod/Get-Thing.md", doc)
     assert result.cmdlet.synopsis == "Gets" + odd.decode() + "a thing."
     assert result.cmdlet.parameters[0].description == "The" + odd.decode() + "name."
@@ -306,7 +320,9 @@ def test_characters_python_counts_as_line_breaks_do_not_shift_line_numbers():
 
 def test_nul_and_other_control_characters_are_kept_as_text():
     controls = "".join(chr(c) for c in range(0x20) if chr(c) not in "\n\r") + "\x7f"
-    result = read_bytes("Mod/Get-Thing.md", BODY.replace(b"Gets a thing.", b"Gets" + controls.encode() + b"."))
+    result = read_bytes(
+        "Mod/Get-Thing.md", BODY.replace(b"Gets a thing.", b"Gets" + controls.encode() + b".")
+    )
     assert result.cmdlet.synopsis == "Gets" + controls + "."
 
 
@@ -450,6 +466,8 @@ def test_missing_synopsis_is_pg010():
 
 def test_a_leading_link_definition_line_does_not_crash_the_block_parser():
     # Found by the fuzzer: mistletoe stores `[x]: y` as a link definition on the document root.
-    result = read_bytes("x.md", b"  [(Any) <Object>]:0\n# Get-Thing\n\n## SYNTAX\n\n```\nGet-Thing [-A]\n```\n")
+    result = read_bytes(
+        "x.md", b"  [(Any) <Object>]:0\n# Get-Thing\n\n## SYNTAX\n\n```\nGet-Thing [-A]\n```\n"
+    )
     assert result.cmdlet is not None
     assert [p.name for p in result.cmdlet.parameter_sets[0].parameters] == ["A"]

@@ -10,11 +10,8 @@ from generator.read.reader import read_bytes
 from support import line_of, read_corpus
 
 
-
-
 def syntax_doc(body: str) -> bytes:
     return ("---\nschema: 2.0.0\n---\n\n# Get-Thing\n\n## SYNOPSIS\nS\n\n## SYNTAX\n\n" + body).encode()
-
 
 
 def warnings(result, rule: str) -> list[tuple[int, int, str]]:

@@ -116,6 +116,7 @@ def test_py_string_keeps_its_value_through_black(text: str) -> None:
 
 # --- py_docstring ----------------------------------------------------------------------------------------
 
+
 def _no_surrogates(text: str) -> str:
     """What a docstring can hold: a class docstring must encode as UTF-8, so lone surrogates become U+FFFD."""
     return "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
@@ -226,13 +227,31 @@ def test_py_comment_replaces_breaks() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    ["../x", "/abs", "/etc/passwd", "a/../../b", "a/../b", "a\\b", "..\\x", "C:x", "C:/x", "./x", "a//b", "a/", "", ".", ".."],
+    [
+        "../x",
+        "/abs",
+        "/etc/passwd",
+        "a/../../b",
+        "a/../b",
+        "a\\b",
+        "..\\x",
+        "C:x",
+        "C:/x",
+        "./x",
+        "a//b",
+        "a/",
+        "",
+        ".",
+        "..",
+    ],
 )
 def test_check_paths_rejects_paths_that_could_leave_the_output(path: str) -> None:
     with pytest.raises(UnsafePathError):
         check_paths({"pkg/ok.py": "", path: "x"})
 
 
-@pytest.mark.parametrize("path", ["pkg/models/x.py", "x.py", "pkg/__init__.py", "pkg/py.typed", "a.b/c-d/e_f.py"])
+@pytest.mark.parametrize(
+    "path", ["pkg/models/x.py", "x.py", "pkg/__init__.py", "pkg/py.typed", "a.b/c-d/e_f.py"]
+)
 def test_check_paths_accepts_relative_paths_inside(path: str) -> None:
     assert check_paths({path: "x"}) is None

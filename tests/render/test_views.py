@@ -78,7 +78,9 @@ def test_a_description_the_docstring_holds_is_not_repeated_in_the_config(descrip
     assert view["config"] == ""
 
 
-def test_a_description_with_a_tab_goes_to_the_json_schema_and_the_docstring_stays_readable(folder: Path) -> None:
+def test_a_description_with_a_tab_goes_to_the_json_schema_and_the_docstring_stays_readable(
+    folder: Path,
+) -> None:
     view = views._model_class(model_class("a\ttab"))
     assert view["config"] == 'model_config = _pd.ConfigDict(json_schema_extra={"description": "a\\ttab"})'
     assert generated_class("a\ttab", folder).__doc__ == "a\ttab"

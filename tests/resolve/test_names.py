@@ -206,7 +206,9 @@ def test_adding_a_later_source_never_renames_an_earlier_one() -> None:
 
 
 _pairs = st.lists(
-    st.tuples(st.text(min_size=1, max_size=6), st.sampled_from(["x", "X", "x_2", "class_", "Class_", "y", "value"])),
+    st.tuples(
+        st.text(min_size=1, max_size=6), st.sampled_from(["x", "X", "x_2", "class_", "Class_", "y", "value"])
+    ),
     max_size=12,
     unique_by=lambda pair: pair[0],
 )

@@ -18,6 +18,7 @@ from generator.resolve.model import ModelClass, ModelField, ResolvedProject
 from generator.resolve.resolver import resolve
 
 from support import CORPUS, ROOT  # noqa: E402
+
 SEED = CORPUS / "seed" / "Update-MgApplicationSynchronizationJob.md"
 
 GRAPH = "Microsoft.Graph.PowerShell.Models"
@@ -28,14 +29,17 @@ BETA = "Microsoft.Graph.Beta.PowerShell.Models"
 
 
 def config(**values) -> Config:
-    return Config(root=Path("/nonexistent"), specs=Path("/nonexistent/specs"), output=Path("/nonexistent/out"), **values)
+    return Config(
+        root=Path("/nonexistent"), specs=Path("/nonexistent/specs"), output=Path("/nonexistent/out"), **values
+    )
 
 
-def help_file(cmdlet: str, params: list[tuple[str, str]], notes: str = "", module: str = "Microsoft.Graph.Test") -> bytes:
+def help_file(
+    cmdlet: str, params: list[tuple[str, str]], notes: str = "", module: str = "Microsoft.Graph.Test"
+) -> bytes:
     """A minimal platyPS 2.0.0 help file: `params` are (name, .NET type); `notes` the property trees."""
     syntax = " ".join(f"[-{name} <{type_.rsplit('.', 1)[-1]}>]" for name, type_ in params)
-    blocks = "".join(
-        f"""### -{name}
+    blocks = "".join(f"""### -{name}
 Description of {name}.
 
 ```yaml
@@ -50,9 +54,7 @@ Accept pipeline input: False
 Accept wildcard characters: False
 ```
 
-"""
-        for name, type_ in params
-    )
+""" for name, type_ in params)
     text = f"""---
 external help file:
 Module Name: {module}
@@ -107,7 +109,10 @@ def read(path: str, data: bytes) -> Cmdlet:
 def body(cmdlet: str, type_name: str, lines: str, namespace: str = GRAPH, path: str | None = None) -> Cmdlet:
     """A cmdlet with one -BodyParameter of `namespace.type_name`, described by the NOTES `lines`."""
     notes = f"BODYPARAMETER <{type_name}>: the body\n" + lines
-    return read(path or f"specs/{cmdlet}.md", help_file(cmdlet, [("BodyParameter", f"{namespace}.{type_name}")], notes))
+    return read(
+        path or f"specs/{cmdlet}.md",
+        help_file(cmdlet, [("BodyParameter", f"{namespace}.{type_name}")], notes),
+    )
 
 
 def classes(project: ResolvedProject) -> dict[str, ModelClass]:
@@ -156,8 +161,12 @@ def corpus_cmdlets() -> list[Cmdlet]:
 
 
 def test_one_class_per_type_with_the_union_of_properties() -> None:
-    first = body("New-MgFoo", "IMicrosoftGraphFoo", "  - `[Name <String>]`: the name\n  - `[Size <Int32?>]`: size\n")
-    second = body("Update-MgFoo", "IMicrosoftGraphFoo", "  - `[Name <String>]`: \n  - `[Color <String>]`: colour\n")
+    first = body(
+        "New-MgFoo", "IMicrosoftGraphFoo", "  - `[Name <String>]`: the name\n  - `[Size <Int32?>]`: size\n"
+    )
+    second = body(
+        "Update-MgFoo", "IMicrosoftGraphFoo", "  - `[Name <String>]`: \n  - `[Color <String>]`: colour\n"
+    )
     project = resolve([first, second], config())
     found = classes(project)
     assert list(found) == ["Foo"]
@@ -207,10 +216,16 @@ def test_only_nullability_differing_is_no_conflict() -> None:
 
 
 def test_real_files_conflict_between_seed_and_new_mg_application(corpus_cmdlets: list[Cmdlet]) -> None:
-    chosen = [c for c in corpus_cmdlets if c.path.endswith(("New-MgApplication.md", "seed/Update-MgApplicationSynchronizationJob.md"))]
+    chosen = [
+        c
+        for c in corpus_cmdlets
+        if c.path.endswith(("New-MgApplication.md", "seed/Update-MgApplicationSynchronizationJob.md"))
+    ]
     assert len(chosen) == 2
     project = resolve(chosen, config())
-    conflicts = [d for d in rules(project, "PG061") if "IMicrosoftGraphAttributeDefinition.Metadata" in d.message]
+    conflicts = [
+        d for d in rules(project, "PG061") if "IMicrosoftGraphAttributeDefinition.Metadata" in d.message
+    ]
     assert conflicts, [str(d) for d in rules(project, "PG061")]
     for warning in conflicts:
         assert warning.path == "seed/Update-MgApplicationSynchronizationJob.md"
@@ -231,7 +246,9 @@ def test_class_names_strip_the_interface_i_and_the_vendor_prefix() -> None:
 
 
 def test_vendor_prefix_only_applies_to_its_namespace_and_at_a_word_boundary() -> None:
-    elsewhere = body("Update-Foo", "IMicrosoftGraphWidget", "  - `[Id <String>]`: \n", namespace="Contoso.Models")
+    elsewhere = body(
+        "Update-Foo", "IMicrosoftGraphWidget", "  - `[Id <String>]`: \n", namespace="Contoso.Models"
+    )
     not_a_word = body("Update-Graphics", "IMicrosoftGraphics", "  - `[Id <String>]`: \n")
     project = resolve([elsewhere, not_a_word], config())
     found = by_source(project)
@@ -320,7 +337,9 @@ def test_configured_wire_names_are_used() -> None:
 
 
 def test_fields_never_shadow_the_generated_base_class() -> None:
-    foo = body("New-MgFoo", "IMicrosoftGraphFoo", "  - `[ToJson <String>]`: \n  - `[ModelConfig <String>]`: \n")
+    foo = body(
+        "New-MgFoo", "IMicrosoftGraphFoo", "  - `[ToJson <String>]`: \n  - `[ModelConfig <String>]`: \n"
+    )
     by_name = fields(classes(resolve([foo], config()))["Foo"])
     assert by_name["ToJson"].name == "to_json_"
     assert by_name["ToJson"].wire_name == "toJson"
@@ -365,14 +384,18 @@ def test_field_annotations() -> None:
 
 
 def test_descriptions_drop_autorest_dots() -> None:
-    foo = body("New-MgFoo", "IMicrosoftGraphFoo", "  - `[Name <String>]`: .\n  - `[Size <Int32?>]`: How big.\n")
+    foo = body(
+        "New-MgFoo", "IMicrosoftGraphFoo", "  - `[Name <String>]`: .\n  - `[Size <Int32?>]`: How big.\n"
+    )
     by_name = fields(classes(resolve([foo], config()))["Foo"])
     assert by_name["Name"].description == ""
     assert by_name["Size"].description == "How big."
 
 
 def test_any_marker_allows_extra_properties() -> None:
-    open_ = body("New-MgFoo", "IMicrosoftGraphFoo", "  - `[(Any) <Object>]`: anything\n  - `[Name <String>]`: \n")
+    open_ = body(
+        "New-MgFoo", "IMicrosoftGraphFoo", "  - `[(Any) <Object>]`: anything\n  - `[Name <String>]`: \n"
+    )
     closed = body("New-MgBar", "IMicrosoftGraphBar", "  - `[Name <String>]`: \n")
     found = classes(resolve([open_, closed], config()))
     assert found["Foo"].allow_extra is True
@@ -473,7 +496,10 @@ def test_seed_resolves_to_a_synchronization_job(seed: ResolvedProject) -> None:
         "template_id",
     ]
     status = {f.name: f for f in found["SynchronizationStatus"].fields}
-    assert status["last_execution_count_entitled_for_provisioning"].wire_name == "lastExecutionCountEntitledForProvisioning"
+    assert (
+        status["last_execution_count_entitled_for_provisioning"].wire_name
+        == "lastExecutionCountEntitledForProvisioning"
+    )
     assert status["last_execution_count_entitled_for_provisioning"].annotation == "int | None"
     assert status["progress"].annotation == "list[_models.SynchronizationProgress] | None"
     attribute = {f.source_name: f for f in found["AttributeDefinition"].fields}

@@ -30,15 +30,22 @@ GRAPH_ROUTES = {
     ("Get-MgApplication", "Get"): ("GET", V1 + "/applications/{application-id}"),
     ("Get-MgApplicationCount", "Get"): ("GET", V1 + "/applications/$count"),
     ("Get-MgApplicationOwner", "List"): ("GET", V1 + "/applications/{application-id}/owners"),
-    ("Get-MgApplicationSynchronizationJob", "List"): ("GET", V1 + "/applications/{application-id}/synchronization/jobs"),
+    ("Get-MgApplicationSynchronizationJob", "List"): (
+        "GET",
+        V1 + "/applications/{application-id}/synchronization/jobs",
+    ),
     ("Get-MgApplicationSynchronizationJob", "Get"): ("GET", V1 + JOB),
     ("Get-MgApplicationSynchronizationJobCount", "Get"): (
-        "GET", V1 + "/applications/{application-id}/synchronization/jobs/$count"),
+        "GET",
+        V1 + "/applications/{application-id}/synchronization/jobs/$count",
+    ),
     ("Get-MgApplicationSynchronizationJobSchema", "Get"): ("GET", V1 + JOB + "/schema"),
     ("New-MgApplication", "Create"): ("POST", V1 + "/applications"),
     ("New-MgApplicationOwnerByRef", "Create"): ("POST", V1 + "/applications/{application-id}/owners/$ref"),
     ("New-MgApplicationSynchronizationJob", "Create"): (
-        "POST", V1 + "/applications/{application-id}/synchronization/jobs"),
+        "POST",
+        V1 + "/applications/{application-id}/synchronization/jobs",
+    ),
     ("Remove-MgApplication", "Delete"): ("DELETE", V1 + "/applications/{application-id}"),
     ("Remove-MgApplicationSynchronizationJob", "Delete"): ("DELETE", V1 + JOB),
     ("Restart-MgApplicationSynchronizationJob", "Restart"): ("POST", V1 + JOB + "/restart"),
@@ -51,7 +58,9 @@ GRAPH_ROUTES = {
     ("Get-MgBetaUser", "List"): ("GET", "https://graph.microsoft.com/beta/users"),
     ("Get-MgBetaUser", "Get"): ("GET", "https://graph.microsoft.com/beta/users/{user-id}"),
     ("Update-MgBetaUserOutlookMasterCategory", "Update"): (
-        "PATCH", "https://graph.microsoft.com/beta/users/{user-id}/outlook/masterCategories/{outlookCategory-id}"),
+        "PATCH",
+        "https://graph.microsoft.com/beta/users/{user-id}/outlook/masterCategories/{outlookCategory-id}",
+    ),
 }
 
 
@@ -77,7 +86,9 @@ def test_every_graph_cmdlet_in_specs_gets_its_real_v1_or_beta_route(spec_routes)
     seen = {}
     for route in spec_routes:
         base = route.parameter_set.replace("ViaIdentity", "").replace("Expanded", "")
-        seen.setdefault((route.cmdlet, operation_of.get(base, base)), set()).add((route.method, route.base_url + route.path))
+        seen.setdefault((route.cmdlet, operation_of.get(base, base)), set()).add(
+            (route.method, route.base_url + route.path)
+        )
     for key, expected in GRAPH_ROUTES.items():
         assert seen.get(key) == {expected}, key
     assert {key[0] for key in seen} == {key[0] for key in GRAPH_ROUTES}
@@ -85,9 +96,20 @@ def test_every_graph_cmdlet_in_specs_gets_its_real_v1_or_beta_route(spec_routes)
 
 
 def test_placeholders_are_bound_to_the_key_parameters(spec_routes) -> None:
-    job = next(r for r in spec_routes if r.cmdlet == "Get-MgApplicationSynchronizationJob" and r.parameter_set == "Get")
-    assert job.placeholders == (("application-id", "ApplicationId"), ("synchronizationJob-id", "SynchronizationJobId"))
-    category = next(r for r in spec_routes if r.cmdlet == "Update-MgBetaUserOutlookMasterCategory" and r.parameter_set == "Update")
+    job = next(
+        r
+        for r in spec_routes
+        if r.cmdlet == "Get-MgApplicationSynchronizationJob" and r.parameter_set == "Get"
+    )
+    assert job.placeholders == (
+        ("application-id", "ApplicationId"),
+        ("synchronizationJob-id", "SynchronizationJobId"),
+    )
+    category = next(
+        r
+        for r in spec_routes
+        if r.cmdlet == "Update-MgBetaUserOutlookMasterCategory" and r.parameter_set == "Update"
+    )
     # The syntax lists -OutlookCategoryId first; the path follows the noun.
     assert category.placeholders == (("user-id", "UserId"), ("outlookCategory-id", "OutlookCategoryId"))
 
@@ -96,10 +118,18 @@ def test_without_a_segments_entry_an_ambiguous_noun_is_low_confidence_and_report
     specs = tmp_path / "specs"
     shutil.copytree(SPECS / "Microsoft.Graph.Applications", specs / "Microsoft.Graph.Applications")
     routes, diagnostics = _routes(specs)
-    job = next(r for r in routes if r.cmdlet == "Update-MgApplicationSynchronizationJob" and r.parameter_set == "Update")
+    job = next(
+        r
+        for r in routes
+        if r.cmdlet == "Update-MgApplicationSynchronizationJob" and r.parameter_set == "Update"
+    )
     assert job.confidence == "low" and not job.usable
     assert "segments" in job.note
-    warned = [d for d in diagnostics if d.rule == "PG080" and "Update-MgApplicationSynchronizationJob (set Update)" in d.message]
+    warned = [
+        d
+        for d in diagnostics
+        if d.rule == "PG080" and "Update-MgApplicationSynchronizationJob (set Update)" in d.message
+    ]
     assert warned and warned[0].path.endswith("Update-MgApplicationSynchronizationJob.md")
     # The unambiguous ones still stand.
     assert next(r for r in routes if r.cmdlet == "Get-MgApplication" and r.parameter_set == "Get").usable
@@ -108,7 +138,9 @@ def test_without_a_segments_entry_an_ambiguous_noun_is_low_confidence_and_report
 def test_a_routes_file_entry_wins_over_the_conventions_and_binds_its_placeholders(tmp_path: Path) -> None:
     specs = tmp_path / "specs"
     shutil.copytree(SPECS / "Microsoft.Graph.Applications", specs / "Microsoft.Graph.Applications")
-    routes, diagnostics = _routes(specs, """\
+    routes, diagnostics = _routes(
+        specs,
+        """\
         cmdlets:
           Get-MgApplication:
             method: GET
@@ -118,9 +150,14 @@ def test_a_routes_file_entry_wins_over_the_conventions_and_binds_its_placeholder
           Get-Nothing:
             method: GET
             path: /nothing
-        """)
+        """,
+    )
     by_set = {r.parameter_set: r for r in routes if r.cmdlet == "Get-MgApplication"}
-    assert (by_set["List"].method, by_set["List"].path, by_set["List"].source) == ("GET", "/apps", "routes.yaml")
+    assert (by_set["List"].method, by_set["List"].path, by_set["List"].source) == (
+        "GET",
+        "/apps",
+        "routes.yaml",
+    )
     assert by_set["Get"].path == "/apps/{application-id}"
     assert by_set["Get"].placeholders == (("application-id", "ApplicationId"),)
     assert by_set["Get"].origin == "routes.yaml:2"
@@ -137,7 +174,9 @@ def test_a_routes_file_entry_wins_over_the_conventions_and_binds_its_placeholder
         ("segments:\n  synchronizationJob: a/b\n", 2, "PascalCase"),
     ],
 )
-def test_a_broken_routes_file_is_an_error_at_its_line(tmp_path: Path, text: str, line: int, needle: str) -> None:
+def test_a_broken_routes_file_is_an_error_at_its_line(
+    tmp_path: Path, text: str, line: int, needle: str
+) -> None:
     (tmp_path / "routes.yaml").write_text(text, encoding="utf-8")
     loaded = routes_file.load(tmp_path / "routes.yaml", "specs/routes.yaml")
     errors = [d for d in loaded.diagnostics if d.rule == "PG081"]
@@ -184,7 +223,11 @@ def test_a_curl_sample_gives_method_host_path_and_binds_placeholders_by_name() -
     assert cmdlet is not None
     [sample] = cmdlet.samples
     assert (sample.method, sample.url, sample.query, sample.line) == (
-        "GET", "https://api.contoso.com/v2/owners/{Owner_ID}/things/{ThingID}", ["expand"], 9)
+        "GET",
+        "https://api.contoso.com/v2/owners/{Owner_ID}/things/{ThingID}",
+        ["expand"],
+        9,
+    )
     cfg = config_module.load(ROOT)
     routes, _ = route_table([cmdlet], routes_file.RoutesFile(""), cfg, {"Contoso": "Contoso"})
     by_set = {r.parameter_set: r for r in routes}
@@ -196,9 +239,13 @@ def test_a_curl_sample_gives_method_host_path_and_binds_placeholders_by_name() -
 
 
 def _sample_routes(curl: str) -> dict[str, Any]:
-    text = SAMPLE.replace("curl -X GET https://api.contoso.com/v2/owners/{Owner_ID}/things/{ThingID}?expand=parts", curl)
+    text = SAMPLE.replace(
+        "curl -X GET https://api.contoso.com/v2/owners/{Owner_ID}/things/{ThingID}?expand=parts", curl
+    )
     cmdlet = read_bytes("Contoso/Get-ContosoThing.md", text.encode()).cmdlet
-    routes, _ = route_table([cmdlet], routes_file.RoutesFile(""), config_module.load(ROOT), {"Contoso": "Contoso"})
+    routes, _ = route_table(
+        [cmdlet], routes_file.RoutesFile(""), config_module.load(ROOT), {"Contoso": "Contoso"}
+    )
     return {r.parameter_set: r for r in routes}
 
 
@@ -206,11 +253,31 @@ def _sample_routes(curl: str) -> dict[str, Any]:
     ("curl", "get_path", "usable", "note"),
     [
         # How docs write a command is not the route: a trailing slash goes.
-        ("curl https://api.contoso.com/v2/owners/{Owner_ID}/things/{ThingID}/", "/v2/owners/{Owner_ID}/things/{ThingID}", True, ""),
+        (
+            "curl https://api.contoso.com/v2/owners/{Owner_ID}/things/{ThingID}/",
+            "/v2/owners/{Owner_ID}/things/{ThingID}",
+            True,
+            "",
+        ),
         # An identifier's value stands where the set's one unplaced key goes.
-        ("curl https://api.contoso.com/v2/owners/{Owner_ID}/things/5a837ecd232e110d4291e6b9", "/v2/owners/{Owner_ID}/things/{Id}", True, ""),
-        ("curl https://api.contoso.com/v2/owners/{Owner_ID/things/{ThingID}", None, False, "unclosed placeholder"),
-        ("curl -X PUT https://api.contoso.com/v2/owners/{Owner_ID}/things/{ThingID}", None, False, "PUT request, which Get never sends"),
+        (
+            "curl https://api.contoso.com/v2/owners/{Owner_ID}/things/5a837ecd232e110d4291e6b9",
+            "/v2/owners/{Owner_ID}/things/{Id}",
+            True,
+            "",
+        ),
+        (
+            "curl https://api.contoso.com/v2/owners/{Owner_ID/things/{ThingID}",
+            None,
+            False,
+            "unclosed placeholder",
+        ),
+        (
+            "curl -X PUT https://api.contoso.com/v2/owners/{Owner_ID}/things/{ThingID}",
+            None,
+            False,
+            "PUT request, which Get never sends",
+        ),
         ("curl https://api.contoso.com/v2/owners/{Owner_ID}/things", None, False, "does not place -Id"),
     ],
 )
@@ -224,7 +291,9 @@ def test_a_sample_confirms_a_route_only_when_it_fits_the_set(
 
 
 def test_a_get_may_be_a_post_search() -> None:
-    get = _sample_routes("curl -X POST https://api.contoso.com/v2/owners/{Owner_ID}/things/{ThingID}/search")["Get"]
+    get = _sample_routes("curl -X POST https://api.contoso.com/v2/owners/{Owner_ID}/things/{ThingID}/search")[
+        "Get"
+    ]
     assert get.usable and get.method == "POST"
 
 
@@ -283,8 +352,16 @@ def test_route_table_snapshot(folder: str, snapshot) -> None:
     snapshot.assert_match("\n".join(rows) + "\n", f"{folder}.txt")
 
 
-@pytest.mark.parametrize(("word", "expected"), [("application", "applications"), ("category", "categories"),
-                                                ("day", "days"), ("address", "addresses"), ("child", "children")])
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("application", "applications"),
+        ("category", "categories"),
+        ("day", "days"),
+        ("address", "addresses"),
+        ("child", "children"),
+    ],
+)
 def test_plural(word: str, expected: str) -> None:
     assert plural(word) == expected
 
@@ -294,7 +371,9 @@ def _without_descriptions(project: Path) -> None:
     noun parts they cannot split alone."""
     pyproject = project / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
-    pyproject.write_text(text.replace('"Microsoft.Graph.*" = ["specs/api/graph/v1.0.csdl"]', ""), encoding="utf-8")
+    pyproject.write_text(
+        text.replace('"Microsoft.Graph.*" = ["specs/api/graph/v1.0.csdl"]', ""), encoding="utf-8"
+    )
     routes = project / "specs" / "routes.yaml"
     routes.write_text(
         routes.read_text(encoding="utf-8")

@@ -72,7 +72,10 @@ def test_type_names_are_case_insensitive() -> None:
         ("String[]", "list[str]"),
         ("Int32[][]", "list[list[int]]"),
         ("List<String>", "list[str]"),
-        ("System.Collections.Generic.List`1[[System.String, System.Private.CoreLib, Version=8.0.0.0]]", "list[str]"),
+        (
+            "System.Collections.Generic.List`1[[System.String, System.Private.CoreLib, Version=8.0.0.0]]",
+            "list[str]",
+        ),
         ("IEnumerable<Int64>", "list[int]"),
         ("ArrayList", "list[_t.Any]"),
         ("List<String[]>", "list[list[str]]"),
@@ -160,7 +163,9 @@ def test_model_types_go_through_the_callback() -> None:
     assert result.annotation == "list[_m_other.User]"
     assert result.models == {("Microsoft.Graph.PowerShell.Models", "IMicrosoftGraphUser")}
     assert result.unknown == []
-    assert [(r.namespace, r.name) for r in seen] == [("Microsoft.Graph.PowerShell.Models", "IMicrosoftGraphUser")]
+    assert [(r.namespace, r.name) for r in seen] == [
+        ("Microsoft.Graph.PowerShell.Models", "IMicrosoftGraphUser")
+    ]
 
 
 @pytest.mark.parametrize(

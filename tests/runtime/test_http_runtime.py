@@ -138,8 +138,16 @@ BETA = "https://graph.microsoft.com/beta"
         (GRAPH, "https://proxy.example/graph", "https://proxy.example/graph/v1.0"),
         (BETA, "https://proxy.example/graph/v1.0", "https://proxy.example/graph/beta"),
         # JumpCloud: /api and /api/v2 are two services; either given sends each call to its own.
-        ("https://console.jumpcloud.com/api/v2", "https://console.eu.jumpcloud.com/api", "https://console.eu.jumpcloud.com/api/v2"),
-        ("https://console.jumpcloud.com/api", "https://console.eu.jumpcloud.com/api/v2", "https://console.eu.jumpcloud.com/api"),
+        (
+            "https://console.jumpcloud.com/api/v2",
+            "https://console.eu.jumpcloud.com/api",
+            "https://console.eu.jumpcloud.com/api/v2",
+        ),
+        (
+            "https://console.jumpcloud.com/api",
+            "https://console.eu.jumpcloud.com/api/v2",
+            "https://console.eu.jumpcloud.com/api",
+        ),
     ],
 )
 def test_base_url_with_or_without_a_service_path_never_doubles_or_swaps_it(

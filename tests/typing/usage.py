@@ -51,7 +51,9 @@ async def async_usage(client: AsyncClient) -> None:
 
 
 def models_usage() -> None:
-    job = SynchronizationJob(template_id="AzureAD2AAD", schedule=models.SynchronizationSchedule(state="Paused"))
+    job = SynchronizationJob(
+        template_id="AzureAD2AAD", schedule=models.SynchronizationSchedule(state="Paused")
+    )
     reveal_type(job.template_id)  # R: str | None
     reveal_type(models.User(display_name="Adele").display_name)  # R: str | None
     SynchronizationJob(templateId="AzureAD2AAD")  # error: call-arg
