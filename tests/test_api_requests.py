@@ -76,6 +76,23 @@ DESCRIPTION: dict[str, Any] = {
                 },
             }
         },
+        # A Get set (not List) whose answer is an array: AutoRest's traversal cmdlets, JumpCloud's v2.
+        "/things/{id}/parts": {
+            "get": {
+                "operationId": "ThingPart_Get",
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": {
+                    "200": {
+                        "description": "",
+                        "content": {
+                            "application/json": {
+                                "schema": {"type": "array", "items": {"$ref": "#/components/schemas/thing"}}
+                            }
+                        },
+                    }
+                },
+            }
+        },
         "/health": {
             "get": {"operationId": "Health_Get", "security": [], "responses": {"204": {"description": ""}}}
         },
@@ -137,6 +154,7 @@ FILES = {
     "specs/Things/Get-ExThing.md": help_file(
         "Get-ExThing", {"List": ["Region"], "Get": ["Region", "Id"]}, output="IThing"
     ),
+    "specs/Things/Get-ExThingPart.md": help_file("Get-ExThingPart", {"Get": ["Region", "Id"]}, output="IThing"),
     "specs/Things/Get-ExHealth.md": help_file("Get-ExHealth", {"Get": ["Region"]}),
     "specs/Things/Get-ExReport.md": help_file("Get-ExReport", {"List": ["Region"]}),
     "api/things.json": json.dumps(DESCRIPTION),
@@ -182,6 +200,23 @@ def test_the_credential_goes_where_the_security_scheme_says_and_is_never_shown(
         shown = str(client.prepare(client.get_thing, id=THING)) + str(client.prepare(client.list_reports))
     assert thing.id == uuid.UUID(THING)  # format: uuid
     assert "secret" not in shown and "X-Key: [REDACTED]" in shown
+
+
+def test_an_operation_that_answers_with_an_array_is_a_list_method_of_parsed_models(
+    sdk: Any, httpserver: HTTPServer
+) -> None:
+    client_module, models = sdk
+    assert not hasattr(client_module.Client, "get_thing_part")  # the help's set is named Get
+    httpserver.expect_request(f"/v1/things/{THING}/parts").respond_with_json(
+        [{"id": THING, "state": "on"}, {"displayName": "second"}]
+    )
+    with client_module.Client("secret", base_url=httpserver.url_for("/v1")) as client:
+        page = client.list_thing_parts(id=THING)
+        every = list(client.list_thing_parts(id=THING, all=True))
+    assert isinstance(page, client_module.Page) and not page.has_next_page()
+    assert [type(item) for item in page] == [models.Thing, models.Thing]
+    assert page[0].state == "on" and page[1].display_name == "second"
+    assert every == list(page)
 
 
 def test_an_enum_of_the_description_takes_its_values_from_callers_and_anything_from_the_service(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from generator.api.model import Kind
 from generator.ir import Cmdlet, Parameter, ParameterSet, TypeRef
 from generator.read.placeholders import clean_description
 from generator.render.literals import py_string
@@ -224,11 +225,7 @@ def build_operation(
             (ph, param, by_parameter.get(param) or names.argument_name(param))
             for ph, param in route.placeholders
         ]
-        kind = (
-            "count"
-            if route.path.endswith("/$count")
-            else "list" if operation(parameter_set, split_name(cmdlet.name)[0]) == "List" else "item"
-        )
+        kind = _set_kind(parameter_set, cmdlet, route)
         operation_.sets.append(
             OperationSet(parameter_set.name, parameter_set.is_default, route, kind, required, allowed, bound)
         )
@@ -260,6 +257,17 @@ def _python_name(parameter: Parameter, odata: bool) -> str:
     if odata and key in ODATA_QUERY:
         return ODATA_NAMES[ODATA_QUERY[key]]
     return names.argument_name(parameter.name)
+
+
+def _set_kind(parameter_set: ParameterSet, cmdlet: Cmdlet, route: Route) -> str:
+    """"count" for a `$count` path; "list" for a List set (Graph's and AutoRest's name) or an
+    operation the API description says answers with an array; else "item"."""
+    if route.path.endswith("/$count"):
+        return "count"
+    if operation(parameter_set, split_name(cmdlet.name)[0]) == "List":
+        return "list"
+    response = route.binding.operation.response if route.binding is not None else None
+    return "list" if response is not None and response.kind is Kind.ARRAY else "item"
 
 
 def client_methods(operations: list[Operation]) -> None:
