@@ -54,7 +54,8 @@ def test_editing_one_sentence_of_a_description_changes_only_that_sentences_lines
     changed = _changed_lines(before, after)
     # The description is in the help data the CLI and help() show and in the method's docstring.
     assert set(changed) == {"graph_sdk/_help/user.json", "graph_sdk/client.pyi"}
-    # The sentence is one line in each place it appears (synopsis and description): one line out and
-    # one in per place. Re-wrapping the whole text would move every line after it.
-    assert changed == {"graph_sdk/_help/user.json": 4, "graph_sdk/client.pyi": 4}
+    # The help data keeps the text once (its description repeats its synopsis): the sentence's line out
+    # and in. The docstring wraps it over two lines. Re-wrapping the whole text would move every line
+    # after it.
+    assert changed == {"graph_sdk/_help/user.json": 2, "graph_sdk/client.pyi": 4}
     assert "Since the user resource supports extensions" in after["graph_sdk/_help/user.json"]

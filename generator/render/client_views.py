@@ -277,9 +277,10 @@ def help_json(group: Group) -> str:
     data: dict[str, Any] = {}
     for op, command in group.items:
         cmdlet = op.cmdlet
-        entry: dict[str, Any] = {"synopsis": _stored(" ".join(clean_description(cmdlet.synopsis).split()))}
+        synopsis = " ".join(clean_description(cmdlet.synopsis).split())
+        entry: dict[str, Any] = {"synopsis": _stored(synopsis)}
         description = clean_description(cmdlet.description).strip()
-        if description:
+        if description and " ".join(description.split()) != synopsis:  # Graph's often are the same
             entry["description"] = _stored(description)
         if command.examples:
             entry["examples"] = list(command.examples)

@@ -69,7 +69,6 @@ def _model_class(model: ModelClass) -> dict[str, Any]:
     text = model.description or f"{model.name}, the help's {model.source_type}."
     if not model.expanded:
         text += "\n\nThe help never lists this type's properties; any property is accepted."
-    sources = model.origins[:3] + ([f"and {len(model.origins) - 3} more"] if len(model.origins) > 3 else [])
     docstring = py_docstring(wrapped(text), "    ")
     config = []
     if model.description and docstring_value(docstring) != model.description:
@@ -81,7 +80,11 @@ def _model_class(model: ModelClass) -> dict[str, Any]:
     return {
         "name": model.name,
         "base": "_b.Model",
-        "comments": [py_comment(f"{model.source_type}, from:"), *(py_comment(f"  {s}") for s in sources)],
+        # Where it is defined first; the other help files that name it would make every new one a
+        # change of this file.
+        "comments": [py_comment(model.source_type), py_comment(f"  from {model.origins[0]}")]
+        if model.origins
+        else [py_comment(model.source_type)],
         "docstring": docstring,
         # A type the help marks `(Any)`, or the description open, takes properties it does not list
         # from callers too; every other rejects an unknown name (what the service sends is kept).
@@ -116,7 +119,12 @@ def models_init(project: ResolvedProject) -> dict[str, Any]:
     index = project.class_index()
     return {
         "header": header("the help files"),
-        "docstring": py_docstring("All generated models; each module is imported on first use.", ""),
+        "docstring": py_docstring(
+            "All generated models; each module is imported on first use.\n\n"
+            "A model module imports this package last (`from .. import models as _models`), so the\n"
+            "classes its annotations name resolve when first used, not when it is imported.",
+            "",
+        ),
         "type_imports": chunks(
             [f"from .{module} import {name} as {name}" for name, module in sorted(index.items())]
         ),

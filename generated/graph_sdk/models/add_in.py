@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphAddIn, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1520
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1646
+# IMicrosoftGraphAddIn
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1520
 class AddIn(_b.Model):
     """Defines custom behavior that a consuming service can use to call an app in specific contexts.
     For example, applications that can render file streams can set the addIns property for its
@@ -58,5 +57,4 @@ class AddIn(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

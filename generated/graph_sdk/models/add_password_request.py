@@ -13,8 +13,8 @@ __all__ = [
 ]
 
 
-# IPaths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema, from:
-#   specs/Microsoft.Graph.Applications/Add-MgApplicationPassword.md:515
+# IPaths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema
+#   from specs/Microsoft.Graph.Applications/Add-MgApplicationPassword.md:515
 class AddPasswordRequest(_b.Model):
     """AddPasswordRequest, the help's
     IPaths141Ryo0ApplicationsApplicationIdMicrosoftGraphAddpasswordPostRequestbodyContentApplicationJsonSchema.
@@ -27,5 +27,4 @@ class AddPasswordRequest(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -14,9 +14,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphApiApplication, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1531
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1656
+# IMicrosoftGraphApiApplication
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1531
 class ApiApplication(_b.Model):
     """apiApplication"""
 
@@ -86,5 +85,4 @@ class ApiApplication(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphAppManagementPolicy, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1576
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1705
+# IMicrosoftGraphAppManagementPolicy
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1576
 class AppManagementPolicy(_b.Model):
     """The appManagementPolicy applied to this application."""
 
@@ -49,5 +48,4 @@ class AppManagementPolicy(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

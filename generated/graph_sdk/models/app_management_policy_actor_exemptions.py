@@ -13,8 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphAppManagementPolicyActorExemptions, from:
-#   specs/api/graph/v1.0.csdl:6818
+# IMicrosoftGraphAppManagementPolicyActorExemptions
+#   from specs/api/graph/v1.0.csdl:6818
 class AppManagementPolicyActorExemptions(_b.Model):
     """AppManagementPolicyActorExemptions, the help's
     IMicrosoftGraphAppManagementPolicyActorExemptions.
@@ -26,5 +26,4 @@ class AppManagementPolicyActorExemptions(_b.Model):
     ) = _pd.Field(default=None)
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -14,9 +14,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphAppRole, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1610
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1738
+# IMicrosoftGraphAppRole
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1610
 class AppRole(_b.Model):
     """The collection of roles defined for the application.
     With app role assignments, these roles can be assigned to users, groups, or service principals

@@ -14,8 +14,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphApplication, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1640
+# IMicrosoftGraphApplication
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1640
 class Application(_b.Model):
     """application"""
 
@@ -370,5 +370,4 @@ class Application(_b.Model):
     manager_applications: list[_uuid.UUID] = _pd.Field(default=_b.UNSET)
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

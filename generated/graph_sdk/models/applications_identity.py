@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IApplicationsIdentity, from:
-#   specs/Microsoft.Graph.Applications/Add-MgApplicationPassword.md:536
-#   specs/Microsoft.Graph.Applications/Get-MgApplication.md:599
-#   specs/Microsoft.Graph.Applications/Get-MgApplicationSynchronizationJob.md:558
-#   and 11 more
+# IApplicationsIdentity
+#   from specs/Microsoft.Graph.Applications/Add-MgApplicationPassword.md:536
 class ApplicationsIdentity(_b.Model):
     """Identity Parameter"""
 

@@ -13,8 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphAssignedPlan, from:
-#   specs/api/graph/v1.0.csdl:6876
+# IMicrosoftGraphAssignedPlan
+#   from specs/api/graph/v1.0.csdl:6876
 class AssignedPlan(_b.Model):
     """AssignedPlan, the help's IMicrosoftGraphAssignedPlan."""
 

@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphAttributeDefinition, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2047
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2573
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:671
-#   and 7 more
+# IMicrosoftGraphAttributeDefinition
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2047
 class AttributeDefinition(_b.Model):
     """Defines attributes of the object."""
 
@@ -92,5 +89,4 @@ class AttributeDefinition(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

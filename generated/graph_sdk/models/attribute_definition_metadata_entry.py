@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphAttributeDefinitionMetadataEntry, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2059
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2585
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:683
-#   and 5 more
+# IMicrosoftGraphAttributeDefinitionMetadataEntry
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2059
 class AttributeDefinitionMetadataEntry(_b.Model):
     """Metadata for the given object."""
 
@@ -28,5 +25,4 @@ class AttributeDefinitionMetadataEntry(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphAttributeMapping, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2105
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2631
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:729
-#   and 7 more
+# IMicrosoftGraphAttributeMapping
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2105
 class AttributeMapping(_b.Model):
     """Attribute mappings define which attributes to map from the source object into the target object
     and how they should flow.
@@ -73,5 +70,4 @@ class AttributeMapping(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphAttributeMappingSource, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2116
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2642
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:740
-#   and 5 more
+# IMicrosoftGraphAttributeMappingSource
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2116
 class AttributeMappingSource(_b.Model):
     """attributeMappingSource"""
 
@@ -55,5 +52,4 @@ class AttributeMappingSource(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphAuthenticationBehaviors, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1634
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1765
+# IMicrosoftGraphAuthenticationBehaviors
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1634
 class AuthenticationBehaviors(_b.Model):
     """authenticationBehaviors"""
 

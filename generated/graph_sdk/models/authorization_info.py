@@ -13,8 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphAuthorizationInfo, from:
-#   specs/api/graph/v1.0.csdl:7112
+# IMicrosoftGraphAuthorizationInfo
+#   from specs/api/graph/v1.0.csdl:7112
 class AuthorizationInfo(_b.Model):
     """AuthorizationInfo, the help's IMicrosoftGraphAuthorizationInfo."""
 

@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphAutomaticRepliesSetting, from:
-#   specs/api/graph/v1.0.csdl:7121
+# IMicrosoftGraphAutomaticRepliesSetting
+#   from specs/api/graph/v1.0.csdl:7121
 class AutomaticRepliesSetting(_b.Model):
     """AutomaticRepliesSetting, the help's IMicrosoftGraphAutomaticRepliesSetting."""
 
@@ -26,5 +26,4 @@ class AutomaticRepliesSetting(_b.Model):
     status: _models.AutomaticRepliesStatus | None = _pd.Field(default=None)
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -14,8 +14,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphAssignedLicense, from:
-#   specs/api/graph/v1.0.csdl:6868
+# IMicrosoftGraphAssignedLicense
+#   from specs/api/graph/v1.0.csdl:6868
 class BetaAssignedLicense(_b.Model):
     """BetaAssignedLicense, the help's IMicrosoftGraphAssignedLicense."""
 

@@ -13,8 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphAssignedPlan, from:
-#   specs/api/graph/v1.0.csdl:6876
+# IMicrosoftGraphAssignedPlan
+#   from specs/api/graph/v1.0.csdl:6876
 class BetaAssignedPlan(_b.Model):
     """BetaAssignedPlan, the help's IMicrosoftGraphAssignedPlan."""
 

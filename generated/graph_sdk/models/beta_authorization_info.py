@@ -13,8 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphAuthorizationInfo, from:
-#   specs/api/graph/v1.0.csdl:7112
+# IMicrosoftGraphAuthorizationInfo
+#   from specs/api/graph/v1.0.csdl:7112
 class BetaAuthorizationInfo(_b.Model):
     """BetaAuthorizationInfo, the help's IMicrosoftGraphAuthorizationInfo."""
 

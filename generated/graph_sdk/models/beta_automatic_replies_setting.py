@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphAutomaticRepliesSetting, from:
-#   specs/api/graph/v1.0.csdl:7121
+# IMicrosoftGraphAutomaticRepliesSetting
+#   from specs/api/graph/v1.0.csdl:7121
 class BetaAutomaticRepliesSetting(_b.Model):
     """BetaAutomaticRepliesSetting, the help's IMicrosoftGraphAutomaticRepliesSetting."""
 
@@ -32,5 +32,4 @@ class BetaAutomaticRepliesSetting(_b.Model):
     status: _models.BetaAutomaticRepliesStatus | None = _pd.Field(default=None)
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -13,8 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphCustomSecurityAttributeValue, from:
-#   specs/api/graph/v1.0.csdl:7978
+# IMicrosoftGraphCustomSecurityAttributeValue
+#   from specs/api/graph/v1.0.csdl:7978
 class BetaCustomSecurityAttributeValue(_b.Model):
     """BetaCustomSecurityAttributeValue, the help's IMicrosoftGraphCustomSecurityAttributeValue."""
 

@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphEmployeeOrgData, from:
-#   specs/api/graph/v1.0.csdl:8496
+# IMicrosoftGraphEmployeeOrgData
+#   from specs/api/graph/v1.0.csdl:8496
 class BetaEmployeeOrgData(_b.Model):
     """BetaEmployeeOrgData, the help's IMicrosoftGraphEmployeeOrgData."""
 

@@ -14,8 +14,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphLicenseAssignmentState, from:
-#   specs/api/graph/v1.0.csdl:9018
+# IMicrosoftGraphLicenseAssignmentState
+#   from specs/api/graph/v1.0.csdl:9018
 class BetaLicenseAssignmentState(_b.Model):
     """BetaLicenseAssignmentState, the help's IMicrosoftGraphLicenseAssignmentState."""
 

@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphOnPremisesProvisioningError, from:
-#   specs/api/graph/v1.0.csdl:9670
+# IMicrosoftGraphOnPremisesProvisioningError
+#   from specs/api/graph/v1.0.csdl:9670
 class BetaOnPremisesProvisioningError(_b.Model):
     """BetaOnPremisesProvisioningError, the help's IMicrosoftGraphOnPremisesProvisioningError."""
 

@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphServiceProvisioningError, from:
-#   specs/api/graph/v1.0.csdl:10775
+# IMicrosoftGraphServiceProvisioningError
+#   from specs/api/graph/v1.0.csdl:10775
 class BetaServiceProvisioningError(_b.Model):
     """BetaServiceProvisioningError, the help's IMicrosoftGraphServiceProvisioningError."""
 

@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphTimeZoneBase, from:
-#   specs/api/graph/v1.0.csdl:11418
+# IMicrosoftGraphTimeZoneBase
+#   from specs/api/graph/v1.0.csdl:11418
 class BetaTimeZoneBase(_b.Model):
     """BetaTimeZoneBase, the help's IMicrosoftGraphTimeZoneBase."""
 

@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphUser, from:
-#   specs/Microsoft.Graph.Beta.Users/Get-MgBetaUser.md:12
-#   specs/api/graph/v1.0.csdl:19438
+# IMicrosoftGraphUser
+#   from specs/Microsoft.Graph.Beta.Users/Get-MgBetaUser.md:12
 class BetaUser(_b.Model):
     """BetaUser, the help's IMicrosoftGraphUser."""
 
@@ -128,5 +127,4 @@ class BetaUser(_b.Model):
     user_type: str | None = _pd.Field(default=None)
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IUsersIdentity, from:
-#   specs/Microsoft.Graph.Beta.Users/Get-MgBetaUser.md:609
-#   specs/Microsoft.Graph.Beta.Users/Update-MgBetaUserOutlookMasterCategory.md:563
+# IUsersIdentity
+#   from specs/Microsoft.Graph.Beta.Users/Get-MgBetaUser.md:609
 class BetaUsersIdentity(_b.Model):
     """Identity Parameter"""
 

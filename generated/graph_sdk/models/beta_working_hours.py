@@ -14,8 +14,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphWorkingHours, from:
-#   specs/api/graph/v1.0.csdl:12094
+# IMicrosoftGraphWorkingHours
+#   from specs/api/graph/v1.0.csdl:12094
 class BetaWorkingHours(_b.Model):
     """BetaWorkingHours, the help's IMicrosoftGraphWorkingHours."""
 
@@ -26,5 +26,4 @@ class BetaWorkingHours(_b.Model):
     time_zone: _models.BetaTimeZoneBase | None = _pd.Field(default=None)
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphBulkUpload, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2020
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2546
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:644
-#   and 1 more
+# IMicrosoftGraphBulkUpload
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2020
 class BulkUpload(_b.Model):
     """bulkUpload"""
 

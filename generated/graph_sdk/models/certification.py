@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphCertification, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1770
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2318
+# IMicrosoftGraphCertification
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1770
 class Certification(_b.Model):
     """certification"""
 

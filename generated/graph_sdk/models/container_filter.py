@@ -13,11 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphContainerFilter, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2089
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2615
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:713
-#   and 5 more
+# IMicrosoftGraphContainerFilter
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2089
 class ContainerFilter(_b.Model):
     """containerFilter"""
 

@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphCustomAppManagementApplicationConfiguration, from:
-#   specs/api/graph/v1.0.csdl:7925
+# IMicrosoftGraphCustomAppManagementApplicationConfiguration
+#   from specs/api/graph/v1.0.csdl:7925
 class CustomAppManagementApplicationConfiguration(_b.Model):
     """CustomAppManagementApplicationConfiguration, the help's
     IMicrosoftGraphCustomAppManagementApplicationConfiguration.
@@ -23,5 +23,4 @@ class CustomAppManagementApplicationConfiguration(_b.Model):
     identifier_uris: _models.IdentifierUriConfiguration | None = _pd.Field(default=None)
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

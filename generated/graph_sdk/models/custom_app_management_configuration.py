@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphCustomAppManagementConfiguration, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1591
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1720
+# IMicrosoftGraphCustomAppManagementConfiguration
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1591
 class CustomAppManagementConfiguration(_b.Model):
     """customAppManagementConfiguration"""
 
@@ -40,5 +39,4 @@ class CustomAppManagementConfiguration(_b.Model):
     ) = _pd.Field(default=None)
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphCustomSecurityAttributeExemption, from:
-#   specs/api/graph/v1.0.csdl:7971
+# IMicrosoftGraphCustomSecurityAttributeExemption
+#   from specs/api/graph/v1.0.csdl:7971
 class CustomSecurityAttributeExemption(_b.Model):
     """CustomSecurityAttributeExemption, the help's IMicrosoftGraphCustomSecurityAttributeExemption."""
 
@@ -24,5 +24,4 @@ class CustomSecurityAttributeExemption(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphDateTimeTimeZone, from:
-#   specs/api/graph/v1.0.csdl:8004
+# IMicrosoftGraphDateTimeTimeZone
+#   from specs/api/graph/v1.0.csdl:8004
 class DateTimeTimeZone(_b.Model):
     """DateTimeTimeZone, the help's IMicrosoftGraphDateTimeTimeZone."""
 

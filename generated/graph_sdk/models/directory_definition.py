@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphDirectoryDefinition, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2037
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2563
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:661
-#   and 7 more
+# IMicrosoftGraphDirectoryDefinition
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2037
 class DirectoryDefinition(_b.Model):
     """Contains the collection of directories and all of their objects."""
 
@@ -57,5 +54,4 @@ class DirectoryDefinition(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

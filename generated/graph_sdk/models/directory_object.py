@@ -13,11 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphDirectoryObject, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1585
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1714
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2324
-#   and 4 more
+# IMicrosoftGraphDirectoryObject
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1585
 class DirectoryObject(_b.Model):
     """Collection of applications and service principals to which the policy is applied."""
 

@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphExtensionProperty, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1791
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2331
+# IMicrosoftGraphExtensionProperty
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1791
 class ExtensionProperty(_b.Model):
     """Read-only.
     Nullable.

@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphFederatedIdentityCredential, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1817
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2358
+# IMicrosoftGraphFederatedIdentityCredential
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1817
 class FederatedIdentityCredential(_b.Model):
     """Federated identities for applications.
     Supports $expand and $filter (startsWith, /$count eq 0, /$count ne 0).

@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphFilter, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2136
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2662
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1006
-#   and 5 more
+# IMicrosoftGraphFilter
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2136
 class Filter(_b.Model):
     """filter"""
 
@@ -58,5 +55,4 @@ class Filter(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

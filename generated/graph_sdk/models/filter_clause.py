@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphFilterClause, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2140
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2666
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1010
-#   and 7 more
+# IMicrosoftGraphFilterClause
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2140
 class FilterClause(_b.Model):
     """Filter clauses (conditions) of this group.
     All clauses in a group must be satisfied in order for the filter group to evaluate to true.
@@ -43,5 +40,4 @@ class FilterClause(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

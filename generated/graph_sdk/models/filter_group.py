@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphFilterGroup, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2138
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2664
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1008
-#   and 7 more
+# IMicrosoftGraphFilterGroup
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2138
 class FilterGroup(_b.Model):
     """*Experimental* Filter group set used to decide whether given object belongs and should be
     processed as part of this object mapping.
@@ -47,5 +44,4 @@ class FilterGroup(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

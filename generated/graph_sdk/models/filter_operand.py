@@ -13,11 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphFilterOperand, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2147
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2673
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1017
-#   and 5 more
+# IMicrosoftGraphFilterOperand
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2147
 class FilterOperand(_b.Model):
     """filterOperand"""
 

@@ -13,11 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphGroupFilter, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2093
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2619
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:717
-#   and 5 more
+# IMicrosoftGraphGroupFilter
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2093
 class GroupFilter(_b.Model):
     """groupFilter"""
 

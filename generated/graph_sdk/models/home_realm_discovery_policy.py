@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphHomeRealmDiscoveryPolicy, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1849
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2389
+# IMicrosoftGraphHomeRealmDiscoveryPolicy
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1849
 class HomeRealmDiscoveryPolicy(_b.Model):
     """HomeRealmDiscoveryPolicy, the help's IMicrosoftGraphHomeRealmDiscoveryPolicy."""
 
@@ -56,5 +55,4 @@ class HomeRealmDiscoveryPolicy(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphIdentifierUriConfiguration, from:
-#   specs/api/graph/v1.0.csdl:8731
+# IMicrosoftGraphIdentifierUriConfiguration
+#   from specs/api/graph/v1.0.csdl:8731
 class IdentifierUriConfiguration(_b.Model):
     """IdentifierUriConfiguration, the help's IMicrosoftGraphIdentifierUriConfiguration."""
 
@@ -26,5 +26,4 @@ class IdentifierUriConfiguration(_b.Model):
     ) = _pd.Field(default=None)
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

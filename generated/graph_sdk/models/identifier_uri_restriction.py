@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphIdentifierUriRestriction, from:
-#   specs/api/graph/v1.0.csdl:8735
+# IMicrosoftGraphIdentifierUriRestriction
+#   from specs/api/graph/v1.0.csdl:8735
 class IdentifierUriRestriction(_b.Model):
     """IdentifierUriRestriction, the help's IMicrosoftGraphIdentifierUriRestriction."""
 
@@ -30,5 +30,4 @@ class IdentifierUriRestriction(_b.Model):
     state: _models.AppManagementRestrictionState = _pd.Field(default=_b.UNSET)
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

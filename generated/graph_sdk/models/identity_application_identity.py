@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IIdentityApplicationIdentity, from:
-#   specs/Microsoft.Graph.Identity.Application/Update-MgApplicationSynchronizationJob.md:524
+# IIdentityApplicationIdentity
+#   from specs/Microsoft.Graph.Identity.Application/Update-MgApplicationSynchronizationJob.md:524
 class IdentityApplicationIdentity(_b.Model):
     """Identity Parameter"""
 

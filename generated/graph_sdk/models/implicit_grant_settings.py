@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphImplicitGrantSettings, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2308
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2837
+# IMicrosoftGraphImplicitGrantSettings
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2308
 class ImplicitGrantSettings(_b.Model):
     """implicitGrantSettings"""
 

@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphInformationalUrl, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1870
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2410
+# IMicrosoftGraphInformationalUrl
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1870
 class InformationalUrl(_b.Model):
     """informationalUrl"""
 

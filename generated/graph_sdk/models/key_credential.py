@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphKeyCredential, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1888
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2422
+# IMicrosoftGraphKeyCredential
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1888
 class KeyCredential(_b.Model):
     """The collection of key credentials associated with the application.
     Not nullable.

@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphKeyCredentialConfiguration, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1593
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1722
+# IMicrosoftGraphKeyCredentialConfiguration
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1593
 class KeyCredentialConfiguration(_b.Model):
     """Collection of keyCredential restrictions settings to be applied to an application or service
     principal.
@@ -61,5 +60,4 @@ class KeyCredentialConfiguration(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

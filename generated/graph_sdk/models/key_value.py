@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphKeyValue, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1524
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1650
+# IMicrosoftGraphKeyValue
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1524
 class KeyValue(_b.Model):
     """The collection of key-value pairs that define parameters that the consuming service can use or
     call.

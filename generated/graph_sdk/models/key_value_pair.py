@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphKeyValuePair, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2237
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2763
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1109
-#   and 5 more
+# IMicrosoftGraphKeyValuePair
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2237
 class KeyValuePair(_b.Model):
     """Settings associated with the job.
     Some settings are inherited from the template.

@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphLocaleInfo, from:
-#   specs/api/graph/v1.0.csdl:9051
+# IMicrosoftGraphLocaleInfo
+#   from specs/api/graph/v1.0.csdl:9051
 class LocaleInfo(_b.Model):
     """LocaleInfo, the help's IMicrosoftGraphLocaleInfo."""
 

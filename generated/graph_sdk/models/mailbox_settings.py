@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphMailboxSettings, from:
-#   specs/api/graph/v1.0.csdl:9136
+# IMicrosoftGraphMailboxSettings
+#   from specs/api/graph/v1.0.csdl:9136
 class MailboxSettings(_b.Model):
     """MailboxSettings, the help's IMicrosoftGraphMailboxSettings."""
 
@@ -33,5 +33,4 @@ class MailboxSettings(_b.Model):
     working_hours: _models.WorkingHours | None = _pd.Field(default=None)
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

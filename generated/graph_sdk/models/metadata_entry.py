@@ -12,10 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphMetadataEntry, from:
-#   specs/Microsoft.Graph.Identity.Application/Update-MgApplicationSynchronizationJob.md:391
-#   specs/Microsoft.Graph.Identity.Application/Update-MgApplicationSynchronizationJob.md:550
-#   specs/Microsoft.Graph.Identity.Application/Update-MgApplicationSynchronizationJob.md:593
+# IMicrosoftGraphMetadataEntry
+#   from specs/Microsoft.Graph.Identity.Application/Update-MgApplicationSynchronizationJob.md:391
 class MetadataEntry(_b.Model):
     """MetadataEntry, the help's IMicrosoftGraphMetadataEntry."""
 

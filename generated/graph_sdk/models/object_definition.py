@@ -13,11 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphObjectDefinition, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2046
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2572
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:670
-#   and 7 more
+# IMicrosoftGraphObjectDefinition
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2046
 class ObjectDefinition(_b.Model):
     """Collection of objects supported by the directory."""
 
@@ -44,5 +41,4 @@ class ObjectDefinition(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

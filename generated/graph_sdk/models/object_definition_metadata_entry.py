@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphObjectDefinitionMetadataEntry, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2078
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2604
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:702
-#   and 5 more
+# IMicrosoftGraphObjectDefinitionMetadataEntry
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2078
 class ObjectDefinitionMetadataEntry(_b.Model):
     """Metadata for the given object."""
 
@@ -28,5 +25,4 @@ class ObjectDefinitionMetadataEntry(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

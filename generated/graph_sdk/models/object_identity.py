@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphObjectIdentity, from:
-#   specs/api/graph/v1.0.csdl:9484
+# IMicrosoftGraphObjectIdentity
+#   from specs/api/graph/v1.0.csdl:9484
 class ObjectIdentity(_b.Model):
     """ObjectIdentity, the help's IMicrosoftGraphObjectIdentity."""
 

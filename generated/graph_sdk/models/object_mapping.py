@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphObjectMapping, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2103
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2629
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:727
-#   and 7 more
+# IMicrosoftGraphObjectMapping
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2103
 class ObjectMapping(_b.Model):
     """Collection of object mappings supported by the rule.
     Tells the synchronization engine which objects should be synchronized.
@@ -68,5 +65,4 @@ class ObjectMapping(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

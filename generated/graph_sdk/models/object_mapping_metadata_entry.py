@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphObjectMappingMetadataEntry, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2131
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2657
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1001
-#   and 5 more
+# IMicrosoftGraphObjectMappingMetadataEntry
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2131
 class ObjectMappingMetadataEntry(_b.Model):
     """Additional extension properties.
     Unless mentioned explicitly, metadata values should not be changed.
@@ -30,5 +27,4 @@ class ObjectMappingMetadataEntry(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphOnPremisesExtensionAttributes, from:
-#   specs/api/graph/v1.0.csdl:9653
+# IMicrosoftGraphOnPremisesExtensionAttributes
+#   from specs/api/graph/v1.0.csdl:9653
 class OnPremisesExtensionAttributes(_b.Model):
     """OnPremisesExtensionAttributes, the help's IMicrosoftGraphOnPremisesExtensionAttributes."""
 

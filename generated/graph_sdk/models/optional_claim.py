@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphOptionalClaim, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1916
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2446
+# IMicrosoftGraphOptionalClaim
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1916
 class OptionalClaim(_b.Model):
     """The optional claims returned in the JWT access token."""
 

@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphOptionalClaims, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1914
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2444
+# IMicrosoftGraphOptionalClaims
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1914
 class OptionalClaims(_b.Model):
     """optionalClaims"""
 
@@ -30,5 +29,4 @@ class OptionalClaims(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

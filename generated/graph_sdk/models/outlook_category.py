@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphOutlookCategory, from:
-#   specs/Microsoft.Graph.Beta.Users/Update-MgBetaUserOutlookMasterCategory.md:554
+# IMicrosoftGraphOutlookCategory
+#   from specs/Microsoft.Graph.Beta.Users/Update-MgBetaUserOutlookMasterCategory.md:554
 class OutlookCategory(_b.Model):
     """outlookCategory"""
 
@@ -33,5 +33,4 @@ class OutlookCategory(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

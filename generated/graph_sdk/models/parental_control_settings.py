@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphParentalControlSettings, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1931
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2467
+# IMicrosoftGraphParentalControlSettings
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1931
 class ParentalControlSettings(_b.Model):
     """parentalControlSettings"""
 

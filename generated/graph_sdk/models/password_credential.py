@@ -13,11 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphPasswordCredential, from:
-#   specs/Microsoft.Graph.Applications/Add-MgApplicationPassword.md:517
-#   specs/Microsoft.Graph.Applications/Add-MgApplicationPassword.md:562
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1940
-#   and 1 more
+# IMicrosoftGraphPasswordCredential
+#   from specs/Microsoft.Graph.Applications/Add-MgApplicationPassword.md:517
 class PasswordCredential(_b.Model):
     """passwordCredential"""
 

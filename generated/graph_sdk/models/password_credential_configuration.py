@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphPasswordCredentialConfiguration, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1601
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1730
+# IMicrosoftGraphPasswordCredentialConfiguration
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1601
 class PasswordCredentialConfiguration(_b.Model):
     """Collection of password restrictions settings to be applied to an application or service
     principal.
@@ -62,5 +61,4 @@ class PasswordCredentialConfiguration(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphPasswordProfile, from:
-#   specs/api/graph/v1.0.csdl:9803
+# IMicrosoftGraphPasswordProfile
+#   from specs/api/graph/v1.0.csdl:9803
 class PasswordProfile(_b.Model):
     """PasswordProfile, the help's IMicrosoftGraphPasswordProfile."""
 

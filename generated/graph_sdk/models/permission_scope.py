@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphPermissionScope, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1538
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1663
+# IMicrosoftGraphPermissionScope
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1538
 class PermissionScope(_b.Model):
     """The definition of the delegated permissions exposed by the web API represented by this
     application registration.

@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphPreAuthorizedApplication, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1563
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1688
+# IMicrosoftGraphPreAuthorizedApplication
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1563
 class PreAuthorizedApplication(_b.Model):
     """Lists the client applications that are preauthorized with the specified delegated permissions to
     access this application's APIs.

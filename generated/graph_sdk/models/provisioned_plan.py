@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphProvisionedPlan, from:
-#   specs/api/graph/v1.0.csdl:10222
+# IMicrosoftGraphProvisionedPlan
+#   from specs/api/graph/v1.0.csdl:10222
 class ProvisionedPlan(_b.Model):
     """ProvisionedPlan, the help's IMicrosoftGraphProvisionedPlan."""
 

@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphPublicClientApplication, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1958
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2496
+# IMicrosoftGraphPublicClientApplication
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1958
 class PublicClientApplication(_b.Model):
     """publicClientApplication"""
 

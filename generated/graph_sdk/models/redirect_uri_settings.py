@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphRedirectUriSettings, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2313
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2842
+# IMicrosoftGraphRedirectUriSettings
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2313
 class RedirectUriSettings(_b.Model):
     """RedirectUriSettings, the help's IMicrosoftGraphRedirectUriSettings."""
 

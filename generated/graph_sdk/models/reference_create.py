@@ -13,8 +13,8 @@ __all__ = [
 ]
 
 
-# IReferenceCreate, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplicationOwnerByRef.md:492
+# IReferenceCreate
+#   from specs/Microsoft.Graph.Applications/New-MgApplicationOwnerByRef.md:492
 class ReferenceCreate(_b.Model):
     """ReferenceCreate, the help's IReferenceCreate."""
 

@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphReferencedObject, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2068
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2594
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:692
-#   and 7 more
+# IMicrosoftGraphReferencedObject
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2068
 class ReferencedObject(_b.Model):
     """For attributes with reference type, lists referenced objects (for example, the manager attribute
     would list User as the referenced object).

@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphRequestSignatureVerification, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1967
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2502
+# IMicrosoftGraphRequestSignatureVerification
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1967
 class RequestSignatureVerification(_b.Model):
     """requestSignatureVerification"""
 
@@ -30,5 +29,4 @@ class RequestSignatureVerification(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

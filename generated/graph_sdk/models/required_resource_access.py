@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphRequiredResourceAccess, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1971
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2507
+# IMicrosoftGraphRequiredResourceAccess
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1971
 class RequiredResourceAccess(_b.Model):
     """Specifies the resources that the application needs to access.
     This property also specifies the set of delegated permissions and application roles that it
@@ -63,5 +62,4 @@ class RequiredResourceAccess(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphResourceAccess, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1979
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2515
+# IMicrosoftGraphResourceAccess
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1979
 class ResourceAccess(_b.Model):
     """The list of OAuth2.0 permission scopes and app roles that the application requires from the
     specified resource.

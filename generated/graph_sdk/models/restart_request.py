@@ -13,8 +13,8 @@ __all__ = [
 ]
 
 
-# IPaths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema, from:
-#   specs/Microsoft.Graph.Applications/Restart-MgApplicationSynchronizationJob.md:521
+# IPaths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema
+#   from specs/Microsoft.Graph.Applications/Restart-MgApplicationSynchronizationJob.md:521
 class RestartRequest(_b.Model):
     """RestartRequest, the help's
     IPaths113Dr1CApplicationsApplicationIdSynchronizationJobsSynchronizationjobIdMicrosoftGraphRestartPostRequestbodyContentApplicationJsonSchema.
@@ -27,5 +27,4 @@ class RestartRequest(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphServicePrincipalLockConfiguration, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:1992
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2524
+# IMicrosoftGraphServicePrincipalLockConfiguration
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:1992
 class ServicePrincipalLockConfiguration(_b.Model):
     """servicePrincipalLockConfiguration"""
 

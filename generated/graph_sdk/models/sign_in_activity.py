@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphSignInActivity, from:
-#   specs/api/graph/v1.0.csdl:10896
+# IMicrosoftGraphSignInActivity
+#   from specs/api/graph/v1.0.csdl:10896
 class SignInActivity(_b.Model):
     """SignInActivity, the help's IMicrosoftGraphSignInActivity."""
 

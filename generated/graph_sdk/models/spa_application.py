@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphSpaApplication, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2010
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2535
+# IMicrosoftGraphSpaApplication
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2010
 class SpaApplication(_b.Model):
     """spaApplication"""
 

@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphStringKeyAttributeMappingSourceValuePair, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2121
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2647
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:745
-#   and 7 more
+# IMicrosoftGraphStringKeyAttributeMappingSourceValuePair
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2121
 class StringKeyAttributeMappingSourceValuePair(_b.Model):
     """If this object represents a function, lists function parameters.
     Parameters consist of attributeMappingSource objects themselves, allowing for complex
@@ -41,5 +38,4 @@ class StringKeyAttributeMappingSourceValuePair(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphStringKeyLongValuePair, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2232
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2758
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1103
-#   and 5 more
+# IMicrosoftGraphStringKeyLongValuePair
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2232
 class StringKeyLongValuePair(_b.Model):
     """Count of synchronized objects, listed by object type."""
 

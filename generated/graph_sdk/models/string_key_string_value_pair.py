@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphStringKeyStringValuePair, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2052
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2578
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:676
-#   and 9 more
+# IMicrosoftGraphStringKeyStringValuePair
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2052
 class StringKeyStringValuePair(_b.Model):
     """Additional extension properties.
     Unless instructed explicitly by the support team, metadata values shouldn't be changed.

@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphSynchronization, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2013
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2539
+# IMicrosoftGraphSynchronization
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2013
 class Synchronization(_b.Model):
     """synchronization"""
 
@@ -42,5 +41,4 @@ class Synchronization(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

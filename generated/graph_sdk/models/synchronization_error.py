@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphSynchronizationError, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2190
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2716
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1061
-#   and 3 more
+# IMicrosoftGraphSynchronizationError
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2190
 class SynchronizationError(_b.Model):
     """synchronizationError"""
 

@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphSynchronizationJob, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2017
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2543
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:640
-#   and 2 more
+# IMicrosoftGraphSynchronizationJob
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2017
 class SynchronizationJob(_b.Model):
     """Performs synchronization by periodically running in the background, polling for changes in one
     directory, and pushing them to another directory.
@@ -63,5 +60,4 @@ class SynchronizationJob(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

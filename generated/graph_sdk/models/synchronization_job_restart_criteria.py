@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphSynchronizationJobRestartCriteria, from:
-#   specs/Microsoft.Graph.Applications/Restart-MgApplicationSynchronizationJob.md:523
-#   specs/Microsoft.Graph.Applications/Restart-MgApplicationSynchronizationJob.md:527
+# IMicrosoftGraphSynchronizationJobRestartCriteria
+#   from specs/Microsoft.Graph.Applications/Restart-MgApplicationSynchronizationJob.md:523
 class SynchronizationJobRestartCriteria(_b.Model):
     """synchronizationJobRestartCriteria"""
 
@@ -23,5 +22,4 @@ class SynchronizationJobRestartCriteria(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphSynchronizationMetadataEntry, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2254
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2780
+# IMicrosoftGraphSynchronizationMetadataEntry
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2254
 class SynchronizationMetadataEntry(_b.Model):
     """Additional extension properties.
     Unless mentioned explicitly, metadata values should not be changed.
@@ -28,5 +27,4 @@ class SynchronizationMetadataEntry(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphSynchronizationProgress, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2207
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2733
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1078
-#   and 5 more
+# IMicrosoftGraphSynchronizationProgress
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2207
 class SynchronizationProgress(_b.Model):
     """Details of the progress of a job toward completion."""
 

@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphSynchronizationQuarantine, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2212
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2738
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1083
-#   and 3 more
+# IMicrosoftGraphSynchronizationQuarantine
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2212
 class SynchronizationQuarantine(_b.Model):
     """synchronizationQuarantine"""
 
@@ -66,5 +63,4 @@ class SynchronizationQuarantine(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphSynchronizationRule, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2088
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2614
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:712
-#   and 7 more
+# IMicrosoftGraphSynchronizationRule
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2088
 class SynchronizationRule(_b.Model):
     """A collection of synchronization rules configured for the synchronizationJob or
     synchronizationTemplate.
@@ -95,5 +92,4 @@ class SynchronizationRule(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -13,11 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphSynchronizationSchedule, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2024
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2550
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:648
-#   and 3 more
+# IMicrosoftGraphSynchronizationSchedule
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2024
 class SynchronizationSchedule(_b.Model):
     """synchronizationSchedule"""
 
@@ -44,5 +41,4 @@ class SynchronizationSchedule(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphSynchronizationSchema, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2033
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2559
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:657
-#   and 4 more
+# IMicrosoftGraphSynchronizationSchema
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2033
 class SynchronizationSchema(_b.Model):
     """synchronizationSchema"""
 
@@ -43,5 +40,4 @@ class SynchronizationSchema(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphSynchronizationSecretKeyStringValuePair, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2242
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2768
+# IMicrosoftGraphSynchronizationSecretKeyStringValuePair
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2242
 class SynchronizationSecretKeyStringValuePair(_b.Model):
     """Represents a collection of credentials to access provisioned cloud applications."""
 
@@ -24,5 +23,4 @@ class SynchronizationSecretKeyStringValuePair(_b.Model):
     value: str | None = _pd.Field(default=None, description="The value of the secret.")
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphSynchronizationStatus, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2170
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2696
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1041
-#   and 5 more
+# IMicrosoftGraphSynchronizationStatus
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2170
 class SynchronizationStatus(_b.Model):
     """synchronizationStatus"""
 
@@ -129,5 +126,4 @@ class SynchronizationStatus(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,11 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphSynchronizationTaskExecution, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2178
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2704
-#   specs/Microsoft.Graph.Applications/New-MgApplicationSynchronizationJob.md:1049
-#   and 3 more
+# IMicrosoftGraphSynchronizationTaskExecution
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2178
 class SynchronizationTaskExecution(_b.Model):
     """synchronizationTaskExecution"""
 
@@ -81,5 +78,4 @@ class SynchronizationTaskExecution(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

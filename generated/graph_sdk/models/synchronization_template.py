@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphSynchronizationTemplate, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2245
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2771
+# IMicrosoftGraphSynchronizationTemplate
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2245
 class SynchronizationTemplate(_b.Model):
     """Preconfigured synchronization settings for a particular application."""
 
@@ -67,5 +66,4 @@ class SynchronizationTemplate(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphTokenIssuancePolicy, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2265
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2786
+# IMicrosoftGraphTokenIssuancePolicy
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2265
 class TokenIssuancePolicy(_b.Model):
     """TokenIssuancePolicy, the help's IMicrosoftGraphTokenIssuancePolicy."""
 
@@ -56,5 +55,4 @@ class TokenIssuancePolicy(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

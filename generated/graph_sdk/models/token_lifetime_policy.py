@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphTokenLifetimePolicy, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2281
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2807
+# IMicrosoftGraphTokenLifetimePolicy
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2281
 class TokenLifetimePolicy(_b.Model):
     """TokenLifetimePolicy, the help's IMicrosoftGraphTokenLifetimePolicy."""
 
@@ -56,5 +55,4 @@ class TokenLifetimePolicy(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -12,7 +12,7 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphUserPrint, from:
-#   specs/api/graph/v1.0.csdl:11578
+# IMicrosoftGraphUserPrint
+#   from specs/api/graph/v1.0.csdl:11578
 class UserPrint(_b.Model):
     """UserPrint, the help's IMicrosoftGraphUserPrint."""

@@ -12,8 +12,8 @@ __all__ = [
 ]
 
 
-# IUsersIdentity, from:
-#   specs/Microsoft.Graph.Users/Get-MgUser.md:607
+# IUsersIdentity
+#   from specs/Microsoft.Graph.Users/Get-MgUser.md:607
 class UsersIdentity(_b.Model):
     """Identity Parameter"""
 

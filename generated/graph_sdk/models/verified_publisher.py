@@ -12,9 +12,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphVerifiedPublisher, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2300
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2828
+# IMicrosoftGraphVerifiedPublisher
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2300
 class VerifiedPublisher(_b.Model):
     """verifiedPublisher"""
 

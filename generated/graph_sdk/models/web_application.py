@@ -13,9 +13,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphWebApplication, from:
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2305
-#   specs/Microsoft.Graph.Applications/New-MgApplication.md:2834
+# IMicrosoftGraphWebApplication
+#   from specs/Microsoft.Graph.Applications/New-MgApplication.md:2305
 class WebApplication(_b.Model):
     """webApplication"""
 
@@ -46,5 +45,4 @@ class WebApplication(_b.Model):
     )
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models

@@ -14,8 +14,8 @@ __all__ = [
 ]
 
 
-# IMicrosoftGraphWorkingHours, from:
-#   specs/api/graph/v1.0.csdl:12094
+# IMicrosoftGraphWorkingHours
+#   from specs/api/graph/v1.0.csdl:12094
 class WorkingHours(_b.Model):
     """WorkingHours, the help's IMicrosoftGraphWorkingHours."""
 
@@ -26,5 +26,4 @@ class WorkingHours(_b.Model):
     time_zone: _models.TimeZoneBase | None = _pd.Field(default=None)
 
 
-# Last, so the classes named above resolve when first used, not when this module is imported.
 from .. import models as _models
