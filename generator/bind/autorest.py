@@ -80,8 +80,12 @@ class _Binder:
         self.variants = variants
         self.result = result
         self.by_cmdlet: dict[tuple[str, str], list[Variant]] = defaultdict(list)
+        self.by_noun: dict[str, list[Variant]] = defaultdict(list)
         for variant in variants:
             self.by_cmdlet[(variant.verb.lower(), variant.noun.lower())].append(variant)
+            self.by_noun[variant.noun].append(variant)
+        self.nouns = sorted(self.by_noun)
+        self.reasons: dict[tuple[str, str], str] = {}  # (verb, noun) → why no operation has that name
         base = urlsplit(description.servers[0].url).path if description.servers else ""
         self.base_path = base.rstrip("/")
         # Every parameter name some operation takes in its path, query or headers: a help parameter
@@ -180,12 +184,15 @@ class _Binder:
     def no_cmdlet_reason(self, cmdlet: Cmdlet, prefix: str) -> str:
         verb, _, noun = cmdlet.name.partition("-")
         own = noun[len(prefix) :] if prefix and noun.lower().startswith(prefix.lower()) else noun
-        names = sorted({v.noun for v in self.variants})
-        near = difflib.get_close_matches(own, names, n=3, cutoff=0.6)
-        close = [v for n in near for v in self.variants if v.noun == n]
-        same_verb = [v for v in close if v.verb.lower() == verb.lower()]
-        nearest = ", ".join(dict.fromkeys(v.operation.operation_id for v in same_verb or close)) or "none"
-        return f"no operation is named {verb}-{own} by AutoRest's rules; nearest operationIds: {nearest}"
+        if (verb, own) not in self.reasons:  # once per cmdlet, not per set: difflib is the slow part
+            near = difflib.get_close_matches(own, self.nouns, n=3, cutoff=0.6)
+            close = [v for n in near for v in self.by_noun[n]]
+            same_verb = [v for v in close if v.verb.lower() == verb.lower()]
+            nearest = ", ".join(dict.fromkeys(v.operation.operation_id for v in same_verb or close)) or "none"
+            self.reasons[(verb, own)] = (
+                f"no operation is named {verb}-{own} by AutoRest's rules; nearest operationIds: {nearest}"
+            )
+        return self.reasons[(verb, own)]
 
     def unbound(
         self,

@@ -72,11 +72,13 @@ class TypeTable:
     types: dict[TypeKey, TypeDef] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     enums: dict[TypeKey, EnumDef] = field(default_factory=dict)  # from API descriptions only
+    namespaces: dict[str, list[str]] = field(default_factory=dict)  # type name → its namespaces
 
     def define(self, namespace: str, name: str) -> TypeDef:
         key = (namespace, name)
         if key not in self.types:
             self.types[key] = TypeDef(namespace, name)
+            self.namespaces.setdefault(name, []).append(namespace)
         return self.types[key]
 
     def lookup(self, ref: TypeRef, namespace: str) -> TypeKey:
@@ -85,8 +87,8 @@ class TypeTable:
             return (ref.namespace, ref.name)
         if (namespace, ref.name) in self.types:
             return (namespace, ref.name)
-        defined = sorted(k for k in self.types if k[1] == ref.name)
-        return defined[0] if defined else (namespace, ref.name)
+        defined = self.namespaces.get(ref.name)
+        return (min(defined), ref.name) if defined else (namespace, ref.name)
 
 
 def default_namespace(cmdlet: Cmdlet) -> str:
