@@ -241,3 +241,22 @@ def test_is_mapping() -> None:
     assert is_mapping(ref("Dictionary<String, Object>"))
     assert not is_mapping(ref("Hashtable[]"))
     assert not is_mapping(ref("String"))
+
+
+def test_a_reference_without_namespace_points_at_its_own_namespace_else_the_first_definer() -> None:
+    from generator.resolve.merge import TypeTable
+
+    table = TypeTable()
+    table.define("Zeta.Models", "IThing")
+    table.define("Alpha.Models", "IThing")
+    table.define("Beta.Models", "IOther")
+    assert table.lookup(ref("IThing"), "Zeta.Models") == ("Zeta.Models", "IThing")  # its own namespace
+    assert table.lookup(ref("IThing"), "Beta.Models") == (
+        "Alpha.Models",
+        "IThing",
+    )  # defined elsewhere: first by name
+    assert table.lookup(ref("IOther"), "Zeta.Models") == ("Beta.Models", "IOther")  # the only definer
+    assert table.lookup(ref("INone"), "Zeta.Models") == ("Zeta.Models", "INone")  # nobody: the context's
+    assert table.lookup(ref("Gamma.Models.IThing"), "Zeta.Models") == ("Gamma.Models", "IThing")  # as written
+    table.define("Alpha.Models", "IThing")  # defining again changes nothing
+    assert table.namespaces["IThing"] == ["Zeta.Models", "Alpha.Models"]
