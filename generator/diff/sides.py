@@ -53,23 +53,24 @@ def blob_id(data: bytes) -> str:
 
 
 def _settings(config: Config) -> str:
-    """The settings that shape the API and the Python names, without the folders they are read from."""
-    return repr(
-        (
-            relative(config.specs, config.root),
-            config.package,
-            sorted(config.type_prefixes.items()),
-            sorted(config.wire_names.items()),
-            sorted(config.base_urls.items()),
-            sorted(config.noun_prefixes.items()),
-            config.cli_name,
-            sorted(
+    """Every setting that shapes the API and the Python names (a new one too), without the folders
+    the project is read from and written to."""
+    values: list[tuple[str, object]] = []
+    for setting in dataclasses.fields(config):
+        value = getattr(config, setting.name)
+        if setting.name in ("root", "output", "templates"):
+            continue
+        if setting.name == "specs":
+            value = relative(config.specs, config.root)
+        elif setting.name == "api_descriptions":
+            value = sorted(
                 (pattern, tuple(_inside(n) or str((config.root / n).resolve()) for n in names))
                 for pattern, names in config.api_descriptions.items()
-            ),
-            config.graph_conventions,
-        )
-    )
+            )
+        elif isinstance(value, dict):
+            value = sorted(value.items())
+        values.append((setting.name, value))
+    return repr(values)
 
 
 def relative(path: Path, root: Path) -> str:

@@ -139,3 +139,19 @@ def test_an_api_description_outside_the_project_is_read_from_disk_on_both_sides(
     )
     ws.replace("specs/Things/Update-ExThing.md", "Its size.", "Its size, in cm.")
     assert [(c["rule"], c["subject"]) for c in ws.changes("HEAD")] == [("PD092", "IThing.Size")]
+
+
+def test_a_snapshot_is_kept_per_selection(tmp_path: Path) -> None:
+    """`include` / `exclude` shape the API: a snapshot of a selection is not the whole project's."""
+    ws = Workspace(tmp_path, 'include = ["Remove-CoGadget"]\n' + contoso.SETTINGS)
+    contoso.contoso(ws)
+    ws.commit()
+    cache = Cache.for_project(ws.root)
+    assert not pipeline.generate(config.load(ws.root), cache=cache).failed  # the selection's snapshot
+    ws.replace("pyproject.toml", 'include = ["Remove-CoGadget"]\n', "")
+    result = run.diff(config.load(ws.root), "HEAD", cache)
+    assert result.cached == {"base": True, "head": False}
+    assert sorted(c.subject for c in result.changes if c.rule == "PD002") == [
+        "Get-CoWidget",
+        "Update-CoWidget",
+    ]
