@@ -6,8 +6,6 @@ never loads mistletoe, pydantic or Jinja, which would cost more than the whole c
 
 from __future__ import annotations
 
-import dataclasses
-import glob
 import os
 import pickle
 import time
@@ -237,9 +235,6 @@ def build(
     # Noun prefixes from every cmdlet of each module, the unselected ones too, so that choosing a few
     # cmdlets never renames them; the resolver takes them as settled.
     prefixes = infer(cmdlets, config.noun_prefixes, chosen.others)
-    config = dataclasses.replace(
-        config, noun_prefixes={glob.escape(module): p for module, p in prefixes.prefixes.items()}
-    )
     with timed(timings, "read descriptions"):
         apis = load_descriptions(config, cache)
     with timed(timings, "bind"):
@@ -247,7 +242,7 @@ def build(
     with timed(timings, "resolve"):
         target = config.specs / routes_file.FILE_NAME
         routes = chosen.routes(routes_file.load(target, display_path(target, config.root)), cmdlets)
-        project = resolve(cmdlets, config, routes, bound)
+        project = resolve(cmdlets, config, routes, bound, prefixes.prefixes)
     diagnostics += prefixes.diagnostics + project.diagnostics
     return project, sort_diagnostics(diagnostics), len(results), left_out
 

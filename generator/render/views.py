@@ -82,9 +82,11 @@ def _model_class(model: ModelClass) -> dict[str, Any]:
         "base": "_b.Model",
         # Where it is defined first; the other help files that name it would make every new one a
         # change of this file.
-        "comments": [py_comment(model.source_type), py_comment(f"  from {model.origins[0]}")]
-        if model.origins
-        else [py_comment(model.source_type)],
+        "comments": (
+            [py_comment(model.source_type), py_comment(f"  from {model.origins[0]}")]
+            if model.origins
+            else [py_comment(model.source_type)]
+        ),
         "docstring": docstring,
         # A type the help marks `(Any)`, or the description open, takes properties it does not list
         # from callers too; every other rejects an unknown name (what the service sends is kept).

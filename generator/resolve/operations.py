@@ -260,7 +260,7 @@ def _python_name(parameter: Parameter, odata: bool) -> str:
 
 
 def _set_kind(parameter_set: ParameterSet, cmdlet: Cmdlet, route: Route) -> str:
-    """"count" for a `$count` path; "list" for a List set (Graph's and AutoRest's name) or an
+    """ "count" for a `$count` path; "list" for a List set (Graph's and AutoRest's name) or an
     operation the API description says answers with an array; else "item"."""
     if route.path.endswith("/$count"):
         return "count"

@@ -41,8 +41,13 @@ from generator.resolve.types import element_type, is_model_type, map_type, map_w
 
 
 def resolve(
-    cmdlets: list[Cmdlet], config: Config, routes: RoutesFile | None = None, bound: Bound | None = None
+    cmdlets: list[Cmdlet],
+    config: Config,
+    routes: RoutesFile | None = None,
+    bound: Bound | None = None,
+    prefixes: dict[str, str] | None = None,
 ) -> ResolvedProject:
+    """`prefixes`: each module's noun prefix when already settled (`nouns.infer`); else inferred here."""
     cmdlets = sorted(cmdlets, key=lambda c: c.path)
     bound = bound or Bound()
     table = collect(cmdlets)
@@ -103,7 +108,7 @@ def resolve(
     modules.sort(key=lambda m: m.name)
     project = ResolvedProject(config.package, modules, cmdlets, diagnostics, program=config.program)
     project.diagnostics.extend(bound.diagnostics)
-    _operations(project, table, class_names, config, routes or RoutesFile(""), bound)
+    _operations(project, table, class_names, config, routes or RoutesFile(""), bound, prefixes)
     return project
 
 
@@ -114,6 +119,7 @@ def _operations(
     config: Config,
     routes: RoutesFile,
     bound: Bound,
+    prefixes: dict[str, str] | None,
 ) -> None:
     """Routes for every cmdlet described once (the first file wins), then one client operation each."""
     first: dict[str, Cmdlet] = {}
@@ -132,7 +138,8 @@ def _operations(
             continue
         first[cmdlet.name] = cmdlet
     cmdlets = list(first.values())
-    prefixes = noun_prefixes(cmdlets, config.noun_prefixes)
+    if prefixes is None:
+        prefixes = noun_prefixes(cmdlets, config.noun_prefixes)
     project.noun_prefixes = prefixes
     project.routes, found = route_table(cmdlets, routes, config, prefixes, bound)
     project.diagnostics.extend(found)
