@@ -57,6 +57,10 @@ class SetMembership:
     value_from_remaining_arguments: bool = False
 
 
+# What AutoRest and hand-written help call the parameter that takes a request's whole body (lower case).
+BODY_PARAMETERS = ("bodyparameter", "body")
+
+
 @dataclass(slots=True)
 class Parameter:
     name: str

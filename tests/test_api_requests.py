@@ -154,7 +154,9 @@ FILES = {
     "specs/Things/Get-ExThing.md": help_file(
         "Get-ExThing", {"List": ["Region"], "Get": ["Region", "Id"]}, output="IThing"
     ),
-    "specs/Things/Get-ExThingPart.md": help_file("Get-ExThingPart", {"Get": ["Region", "Id"]}, output="IThing"),
+    "specs/Things/Get-ExThingPart.md": help_file(
+        "Get-ExThingPart", {"Get": ["Region", "Id"]}, output="IThing"
+    ),
     "specs/Things/Get-ExHealth.md": help_file("Get-ExHealth", {"Get": ["Region"]}),
     "specs/Things/Get-ExReport.md": help_file("Get-ExReport", {"List": ["Region"]}),
     "api/things.json": json.dumps(DESCRIPTION),

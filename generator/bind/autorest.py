@@ -86,6 +86,7 @@ class _Binder:
             self.by_noun[variant.noun].append(variant)
         self.nouns = sorted(self.by_noun)
         self.reasons: dict[tuple[str, str], str] = {}  # (verb, noun) → why no operation has that name
+        self.near: dict[str, list[str]] = {}  # noun → the nearest nouns operations have
         base = urlsplit(description.servers[0].url).path if description.servers else ""
         self.base_path = base.rstrip("/")
         # Every parameter name some operation takes in its path, query or headers: a help parameter
@@ -184,9 +185,10 @@ class _Binder:
     def no_cmdlet_reason(self, cmdlet: Cmdlet, prefix: str) -> str:
         verb, _, noun = cmdlet.name.partition("-")
         own = noun[len(prefix) :] if prefix and noun.lower().startswith(prefix.lower()) else noun
-        if (verb, own) not in self.reasons:  # once per cmdlet, not per set: difflib is the slow part
-            near = difflib.get_close_matches(own, self.nouns, n=3, cutoff=0.6)
-            close = [v for n in near for v in self.by_noun[n]]
+        if (verb, own) not in self.reasons:  # once per cmdlet, not per set
+            if own not in self.near:  # once per noun: difflib is the slow part
+                self.near[own] = difflib.get_close_matches(own, self.nouns, n=3, cutoff=0.6)
+            close = [v for n in self.near[own] for v in self.by_noun[n]]
             same_verb = [v for v in close if v.verb.lower() == verb.lower()]
             nearest = ", ".join(dict.fromkeys(v.operation.operation_id for v in same_verb or close)) or "none"
             self.reasons[(verb, own)] = (

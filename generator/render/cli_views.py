@@ -16,7 +16,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from generator.read.placeholders import clean_description
 from generator.render.literals import py_docstring, py_string
 from generator.render.views import header
 from generator.resolve.model import ResolvedProject
@@ -36,7 +35,7 @@ _SCALARS = {
     "_dt.timedelta": ("str", "DURATION"),
     "_decimal.Decimal": ("str", "DECIMAL"),
 }
-_FLAG_ROLES = {"all", "count", "pass_thru"}
+_FLAG_ROLES = {"all", "count"}
 _JSON_ROLES = {"body", "identity", "extra", "headers"}
 _ALIAS = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
@@ -100,10 +99,6 @@ def _noun_verb(op: Operation, prefixes: dict[str, str]) -> tuple[str, str]:
     verb = _kebab(split_name(op.cmdlet.name)[0]) if split_name(op.cmdlet.name)[0] else "invoke"
     words = noun_words(op.cmdlet, prefixes.get(op.cmdlet.module, ""))
     return _kebab("-".join(words)), verb
-
-
-def _one_line(text: str) -> str:
-    return " ".join(clean_description(text).split())
 
 
 def _options(op: Operation) -> list[CliOption]:

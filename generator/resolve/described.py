@@ -22,7 +22,7 @@ from generator.api.model import ApiDescription, ApiProperty, ApiSchema, ApiType,
 from generator.bind.binder import Bound
 from generator.bind.model import Binding
 from generator.diagnostics import Diagnostic, Severity, at_origin
-from generator.ir import Cmdlet, TypeRef
+from generator.ir import BODY_PARAMETERS, Cmdlet, TypeRef
 from generator.resolve.merge import EnumDef, PropertyDef, TypeDef, TypeKey, TypeTable, WireType
 from generator.resolve.types import element_type, is_model_type
 
@@ -121,7 +121,7 @@ class _Enricher:
         """A set's body and output types are the body and response of the operation it is bound to."""
         for cmdlet in cmdlets:
             body = next(
-                (p.type for p in cmdlet.parameters if p.name.lower() in ("bodyparameter", "body") and p.type),
+                (p.type for p in cmdlet.parameters if p.name.lower() in BODY_PARAMETERS and p.type),
                 None,
             )
             outputs = [d.type for d in cmdlet.outputs if d.type is not None]

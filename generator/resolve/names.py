@@ -18,7 +18,7 @@ from pydantic import BaseModel
 # One rule for words: a run of capitals and digits is one word (AWS, K8S, X509, SHA256) unless a
 # lower-case letter follows, which makes its last capital the start of the next word (AWSRegion →
 # AWS Region, K8SName → K8S Name); digits after lower case stay with the word (Oauth2, Base64, Win32).
-_WORD = re.compile(r"[A-Z][A-Z0-9]*(?![a-z])|[A-Z]?[a-z][a-z0-9]*|[0-9][a-z0-9]*")
+WORD = re.compile(r"[A-Z][A-Z0-9]*(?![a-z])|[A-Z]?[a-z][a-z0-9]*|[0-9][a-z0-9]*")
 
 # Names a generated field or parameter must not take: they would shadow what the generated code uses.
 RESERVED = (
@@ -37,7 +37,7 @@ def _ascii(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Split `ODataType`, `last_execution`, `@odata.type`, `key-vault`, `K8SName` into lower-case words."""
-    return [w.lower() for w in _WORD.findall(_ascii(text))]
+    return [w.lower() for w in WORD.findall(_ascii(text))]
 
 
 def snake_case(text: str) -> str:

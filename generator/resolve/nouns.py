@@ -31,9 +31,8 @@ from functools import cache
 from generator.config import longest_match
 from generator.diagnostics import Diagnostic, Severity, at_origin
 from generator.ir import Cmdlet
+from generator.resolve.names import WORD  # one rule for words: acronyms keep their digits (K8S, X509)
 
-# Acronyms keep their digits (`K8S`, `B2C`, `X509`); `PnP` is `Pn` + `P`.
-_WORD = re.compile(r"[A-Z][A-Z0-9]*(?![a-z])|[A-Z][a-z0-9]*|[a-z0-9]+")
 # A module name's last segment that qualifies the module rather than naming its area.
 _QUALIFIER = re.compile(r"^(?:beta|preview|alpha|v\d+)$", re.I)
 # A prefix is shared by at least this share of a module's nouns; the others are outliers.
@@ -46,7 +45,7 @@ _ABBREVIATION = 3
 def pascal_words(text: str) -> list[str]:
     """`ApplicationSynchronizationJob` → [Application, Synchronization, Job]; `ByRef`, `OData` kept apart;
     `K8SNamespace` → [K8S, Namespace]."""
-    return _WORD.findall(text)
+    return WORD.findall(text)
 
 
 def split_name(name: str) -> tuple[str, str]:
@@ -184,7 +183,7 @@ def _boundaries(noun: str) -> list[tuple[int, bool]]:
 
 def _lone_capital(rest: str) -> bool:
     """`C` in `AbC`, `S` in `XYK8S`: what a shorter prefix would leave in front of the noun is one capital."""
-    words = _WORD.findall(rest)
+    words = WORD.findall(rest)
     return bool(words) and len(words[0]) == 1 and words[0].isupper()
 
 
@@ -207,7 +206,7 @@ def named_by(prefix: str, module: str) -> bool:
     segments = _segments(module)
     if len(segments) > 1 and not _QUALIFIER.match(segments[-1]):
         segments = segments[:-1]
-    words = tuple(w.lower() for s in segments for w in _WORD.findall(s))
+    words = tuple(w.lower() for s in segments for w in WORD.findall(s))
     return _spelled(prefix.lower(), words)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.api.model import Kind
-from generator.ir import Cmdlet, Parameter, ParameterSet, TypeRef
+from generator.ir import BODY_PARAMETERS, Cmdlet, Parameter, ParameterSet, TypeRef
 from generator.read.placeholders import clean_description
 from generator.render.literals import py_string
 from generator.resolve import names
@@ -58,7 +58,6 @@ ODATA_NAMES = {
     "$search": "search",
 }
 _ODATA_MARKERS = {"expandproperty", "countvariable", "consistencylevel", "pagesize"}
-_BODY = {"bodyparameter", "body"}
 _PLUMBING = {
     "all": "all",
     "pagesize": "page_size",
@@ -71,7 +70,7 @@ _PLUMBING = {
 class Argument:
     name: str  # Python keyword
     parameter: str  # PowerShell name
-    # path, query, header, body, field, extra, identity, server, all, page_size, count, pass_thru, headers
+    # path, query, header, body, field, extra, identity, server, all, page_size, count, headers
     role: str
     wire: str  # placeholder, query option or header
     annotation: str
@@ -117,7 +116,6 @@ class Operation:
     response_model: ModelClass | None
     response: str  # "model", "int", "bool", "none" or "any"
     left_out: list[Route] = field(default_factory=list)
-    modules: set[str] = field(default_factory=set)  # model modules the annotations use
     std: set[str] = field(default_factory=set)  # standard modules the annotations use (datetime, ...)
     methods: list[ClientMethod] = field(default_factory=list)  # see `client_methods`
 
@@ -252,7 +250,7 @@ def _python_name(parameter: Parameter, odata: bool) -> str:
     key = parameter.name.lower()
     if key in _PLUMBING:
         return _PLUMBING[key]
-    if key in _BODY:
+    if key in BODY_PARAMETERS:
         return "body"
     if odata and key in ODATA_QUERY:
         return ODATA_NAMES[ODATA_QUERY[key]]
@@ -318,7 +316,7 @@ def _role(
         return _PLUMBING[key], ""
     if key.endswith("inputobject"):
         return "identity", ""
-    if key in _BODY:
+    if key in BODY_PARAMETERS:
         return "body", ""
     if key in HEADERS:
         return "header", HEADERS[key]
@@ -359,7 +357,7 @@ def _body_path(name: str, body_model: ModelClass | None, wire_name: Callable[[st
 def _annotation(
     parameter: Parameter, role: str, switch: bool, model: ModelLookup, namespace: str, op: Operation
 ) -> str:
-    if role in ("all", "count", "pass_thru") or switch:
+    if role in ("all", "count") or switch:
         return "bool"
     if role == "headers":
         return "_t.Mapping[str, str]"
@@ -371,7 +369,6 @@ def _annotation(
         found = model(r, namespace)
         if found is None:
             return None
-        op.modules.add(found.module)
         return f"_m.{found.name}"  # the client's stub imports the `models` package as `_m`
 
     py: PyType = map_type(ref, model_name)
@@ -399,7 +396,7 @@ def _description(parameter: Parameter) -> str:
 def _body_model(
     cmdlet: Cmdlet, parameters: dict[str, Parameter], model: ModelLookup, namespace: str
 ) -> ModelClass | None:
-    for key in ("bodyparameter", "body"):
+    for key in BODY_PARAMETERS:
         parameter = parameters.get(key)
         if parameter is not None and parameter.type is not None:
             found = model(parameter.type, namespace)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from generator.bind.binder import Bound
 from generator.config import Config
 from generator.diagnostics import Diagnostic, Severity, at_origin
-from generator.ir import Cmdlet, TypeRef
+from generator.ir import BODY_PARAMETERS, Cmdlet, TypeRef
 from generator.read.placeholders import clean_description
 from generator.resolve import names
 from generator.resolve.flatten import flattened
@@ -190,9 +190,7 @@ def _schema_names(table: TypeTable, cmdlets: list[Cmdlet]) -> dict[TypeKey, str]
     found: dict[TypeKey, str] = {}
     for cmdlet in sorted(cmdlets, key=lambda c: c.path):
         typed = [
-            (p.type, "Request")
-            for p in cmdlet.parameters
-            if p.type and p.name.lower() in ("bodyparameter", "body")
+            (p.type, "Request") for p in cmdlet.parameters if p.type and p.name.lower() in BODY_PARAMETERS
         ]
         typed += [(d.type, "Response") for d in cmdlet.outputs if d.type]
         for ref, suffix in typed:

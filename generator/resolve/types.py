@@ -116,9 +116,9 @@ def is_model_type(ref: TypeRef) -> bool:
         or "Runtime" in namespace.split(".")
     ):
         return False
-    if _INTERFACE.match(name):
-        return lowered not in _SYSTEM_INTERFACES
-    return lowered not in _SYSTEM_CLASSES
+    if _INTERFACE.match(name) and lowered in _SYSTEM_INTERFACES:
+        return False
+    return lowered not in _SYSTEM_CLASSES  # `IPAddress` is a class whose name looks like an interface's
 
 
 def element_type(ref: TypeRef) -> TypeRef:

@@ -216,6 +216,8 @@ def test_model_annotations(text: str, annotation: str) -> None:
         ("Guid", False),
         ("Uri", False),
         ("SecureString", False),
+        ("IPAddress", False),  # a class whose name starts like an interface's
+        ("System.Net.IPEndPoint", False),
         ("System.IO.FileInfo", False),
         ("Microsoft.PowerShell.Commands.DisplayHintType", False),
         ("Microsoft.Graph.PowerShell.Runtime.SendAsyncStep", False),  # AutoRest's runtime, no API model
