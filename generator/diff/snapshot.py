@@ -66,7 +66,7 @@ def _take(project: ResolvedProject, specs: int, errors: int) -> Snapshot:
     index = surface.type_names(project)
     classes = surface.classes(project)
     enums = surface.enums(project)
-    methods = surface.methods(project)
+    methods = surface.methods(project, index)
     items: dict[EntityKey, tuple[Any, Any]] = {}
     for name, cmdlet in contract.cmdlets(project).items():
         items[("cmdlet", name)] = (cmdlet, methods.get(name, ()))  # as the resolver tells cmdlets apart

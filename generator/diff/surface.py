@@ -74,9 +74,11 @@ def enums(project: ResolvedProject) -> dict[TypeKey, PyEnum]:
     }
 
 
-def methods(project: ResolvedProject) -> dict[str, tuple[PyMethod, ...]]:
-    """Cmdlet name → the client methods it makes: none when no parameter set has a usable route."""
-    index = type_names(project)
+def methods(project: ResolvedProject, index: dict[str, str] | None = None) -> dict[str, tuple[PyMethod, ...]]:
+    """Cmdlet name → the client methods it makes: none when no parameter set has a usable route.
+
+    `index`: `type_names(project)`, when the caller has it already."""
+    index = type_names(project) if index is None else index
     return {
         op.cmdlet.name: tuple(
             PyMethod(

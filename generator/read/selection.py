@@ -24,7 +24,6 @@ from generator.read.routes_file import RoutesFile
 
 # The top of a file holds its front matter and H1: read this much first, 16 times more while it does not.
 _HEAD = 4096
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _VERB_NOUN = re.compile(r"^[A-Za-z]+-[A-Za-z_]\w*$")
 
 
@@ -72,7 +71,7 @@ def _first_h1(lines: list[str], start: int) -> str | None:
     title or the file name); None when there is neither."""
     fence = ""
     for line in lines[start:]:
-        opening = _FENCE.match(line)
+        opening = source.FENCE.match(line)
         if fence:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                 fence = ""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from generator.diagnostics import DiagnosticSink
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")  # a code fence's opening line
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
@@ -87,7 +87,7 @@ def read_front_matter(lines: list[str], sink: DiagnosticSink) -> tuple[dict[str,
         raw = lines[i]
         if raw.strip() == "---":
             return values, i + 1
-        if _FENCE.match(raw) or raw.startswith("#"):
+        if FENCE.match(raw) or raw.startswith("#"):
             break
         if not raw.strip():
             continue
