@@ -393,6 +393,14 @@ def test_confirm_declined_sends_nothing_and_debug_redacts(server: Server) -> Non
     assert f"PATCH {server.url}{JOB_PATH}" in debug.stderr and "tok-123" not in debug.stderr
 
 
+def test_debug_shows_the_request_that_is_sent_with_its_client_request_id(server: Server) -> None:
+    result = run(server, "--debug", *UPDATE_JOB, "--schedule-state", "Active")
+    assert result.returncode == 0, result.stderr
+    (request,) = server.requests
+    shown = re.findall(r"^client-request-id: (\S+)$", result.stderr, re.MULTILINE)
+    assert shown == [request.headers["client-request-id"]]
+
+
 # ------------------------------------------------------------------------------------------ generator
 def test_cli_name_setting_names_the_program_and_the_console_script(project: Path) -> None:
     from generator import config, pipeline

@@ -306,22 +306,21 @@ def _run(op: _r.OperationSpec, values: dict[str, _t.Any]) -> None:
         server_variables=settings.server_variables,
     ) as client:
         try:
-            _, request = client._prepare(op, args, "", op.cmdlet)
+            chosen, request = client._prepare(op, args, "", op.cmdlet)
         except (TypeError, ValueError) as exc:
             raise click.UsageError(_usage_text(str(exc), op), ctx) from None
-        request = client._redacted(request)
+        shown = client._redacted(request)
         if dry_run:
-            click.echo(str(request))
+            click.echo(str(shown))
             return
         if settings.debug:
-            click.echo(f"request:\n{request}", err=True)
-        if confirm and not click.confirm(
-            f"Send {request.method} {request.url}?", err=True
-        ):
+            click.echo(f"request:\n{shown}", err=True)
+        if confirm and not click.confirm(f"Send {shown.method} {shown.url}?", err=True):
             click.echo("Not sent.", err=True)
             ctx.exit(EXIT_API_ERROR)
         try:
-            result = client._call(op, args, "", op.cmdlet, every)
+            # the request shown is the one sent: the same client-request-id
+            result = client._dispatch(op, chosen, request, args, every)
             if isinstance(result, collections.abc.Iterator):
                 result = _collect(result)
         except _r.ApiError as exc:
@@ -451,14 +450,39 @@ def command(cmdlet: str, name: str, hidden: bool = False) -> click.Command:
         _run(op, values)
 
     synopsis = " ".join(_text(texts.get("synopsis")).split())
-    return click.Command(
+    return _Command(
         name,
+        functools.partial(_help_text, op, texts),
         callback=callback,
         params=params,
-        help=_help_text(op, texts),
         short_help=synopsis or cmdlet,
         hidden=hidden,
     )
+
+
+class _Command(click.Command):
+    """A command whose help is made when first read (by `--help`), not when it is built: the
+    help imports the models of its JSON options, which running it or listing it does not need.
+    """
+
+    _help: str | None
+    _make_help: _t.Callable[[], str] | None
+
+    def __init__(
+        self, name: str, make_help: _t.Callable[[], str], **kwargs: _t.Any
+    ) -> None:
+        super().__init__(name, **kwargs)  # sets `help` to None
+        self._make_help = make_help
+
+    @property
+    def help(self) -> str | None:
+        if self._make_help is not None:
+            self._help, self._make_help = self._make_help(), None
+        return self._help
+
+    @help.setter
+    def help(self, value: str | None) -> None:
+        self._help, self._make_help = value, None
 
 
 class _Noun(click.Group):

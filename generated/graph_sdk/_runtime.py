@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import difflib
 import email.utils
 import importlib
 import json
@@ -39,7 +38,7 @@ import pydantic
 import pydantic_core
 
 from . import _constants
-from ._base import Model
+from ._base import Model, did_you_mean
 
 T = _t.TypeVar("T")
 REDACTED = "[REDACTED]"
@@ -738,8 +737,7 @@ class _Core:
         for name, value in values.items():
             own = by_name.get(name)
             if own is None:
-                near = difflib.get_close_matches(name, sorted(by_name), n=1)
-                hint = f"; did you mean {near[0]!r}?" if near else ""
+                hint = did_you_mean(name, by_name)
                 raise TypeError(
                     f"{method}() got an unexpected keyword argument {name!r}{hint}"
                 )
@@ -1168,6 +1166,17 @@ class BaseClient(_Methods, _Core):
     ) -> _t.Any:
         """One call: the set it matches (of `kind`), its request, the parsed answer."""
         chosen, request = self._prepare(op, values, kind, method or op.cmdlet)
+        return self._dispatch(op, chosen, request, values, all)
+
+    def _dispatch(
+        self,
+        op: OperationSpec,
+        chosen: SetSpec,
+        request: PreparedRequest,
+        values: dict[str, _t.Any],
+        all: bool = False,
+    ) -> _t.Any:
+        """Sends a request `_prepare` made: a list's page (or items), else the parsed answer."""
         if chosen.kind == "list":
             return self._listed(op, chosen, request, values, all)
         return self._result(op, chosen, self._send(request))
@@ -1292,6 +1301,17 @@ class BaseAsyncClient(_Methods, _Core):
         all: bool = False,
     ) -> _t.Any:
         chosen, request = self._prepare(op, values, kind, method or op.cmdlet)
+        return await self._dispatch(op, chosen, request, values, all)
+
+    async def _dispatch(
+        self,
+        op: OperationSpec,
+        chosen: SetSpec,
+        request: PreparedRequest,
+        values: dict[str, _t.Any],
+        all: bool = False,
+    ) -> _t.Any:
+        """Sends a request `_prepare` made: a list's page (or items), else the parsed answer."""
         if chosen.kind == "list":
             listed = self._listed(op, chosen, request, values, all)
             return listed if all else await listed

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import difflib
 import typing as _t
 
 import pydantic as _pd
@@ -86,10 +85,16 @@ def _names(cls: type[Model]) -> frozenset[str]:
     return found
 
 
-def _unknown_message(cls: type[Model], name: str, known: frozenset[str]) -> str:
+def did_you_mean(name: str, known: _t.Iterable[str]) -> str:
+    """`; did you mean 'x'?` with the known name nearest to `name`, or "" when none is near."""
+    import difflib  # only when a name is wrong: not a cost of every start
+
     near = difflib.get_close_matches(name, sorted(known), n=1)
-    hint = f"; did you mean {near[0]!r}?" if near else ""
-    return f"{cls.__name__} has no property {name!r}{hint}"
+    return f"; did you mean {near[0]!r}?" if near else ""
+
+
+def _unknown_message(cls: type[Model], name: str, known: frozenset[str]) -> str:
+    return f"{cls.__name__} has no property {name!r}{did_you_mean(name, known)}"
 
 
 # The default of a field that is never null on the wire: unset, it is not sent and reads as None.

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+import httpx
 import pytest
 from click.testing import CliRunner
 
@@ -129,6 +130,47 @@ def test_a_dry_run_prints_the_request_with_the_user_agent_and_no_token() -> None
     assert f"User-Agent: {_constants.USER_AGENT}" in lines
     assert json.loads(result.output[result.output.index("\n\n") :]) == {"schedule": {"state": "Active"}}
     assert "s3cret" not in result.output
+
+
+def test_a_run_prepares_its_request_once_and_sends_the_one_it_showed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    prepared: list[rt.PreparedRequest] = []
+    sent: list[rt.PreparedRequest] = []
+    prepare = rt.BaseClient._prepare
+
+    def counting(self: rt.BaseClient, *args: Any) -> Any:
+        chosen, request = prepare(self, *args)
+        prepared.append(request)
+        return chosen, request
+
+    def send(self: rt.BaseClient, request: rt.PreparedRequest) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(204)
+
+    monkeypatch.setattr(rt.BaseClient, "_prepare", counting)
+    monkeypatch.setattr(rt.BaseClient, "_send", send)
+    result = run("--debug", "thing", "update", "--id", "1", "--state", "Active")
+    assert result.exit_code == 0, result.output
+    assert len(prepared) == 1 and sent == prepared
+    assert f"client-request-id: {sent[0].headers['client-request-id']}" in result.output
+
+
+def test_the_help_is_made_only_when_it_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _cli._help_text
+    calls: list[str] = []
+
+    def help_text(op: rt.OperationSpec, texts: dict[str, Any]) -> str:
+        calls.append(op.cmdlet)
+        return made(op, texts)
+
+    monkeypatch.setattr(_cli, "_help_text", help_text)
+    assert run("thing", "--help").exit_code == 0  # lists the verbs with their short help
+    assert run("thing", "update", "--id", "1", "--dry-run").exit_code == 0
+    assert calls == []
+    result = run("thing", "update", "--help")
+    assert result.exit_code == 0 and "Update: PATCH /things/{thing-id}" in result.output
+    assert calls == ["Update-MgThing"]
 
 
 def test_the_cmdlet_name_works_in_any_case() -> None:
